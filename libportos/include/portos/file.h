@@ -1,0 +1,44 @@
+/*
+ * portos/file.h - copying byte ranges between files
+ */
+#ifndef PORTOS_FILE_H
+#define PORTOS_FILE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Skip the kernel's copy_file_range and use the read/write loop. */
+#define PORTOS_COPY_FALLBACK 0x1u
+
+/**
+ * portos_copy_file_range: copy @len bytes from @fd_in at @off_in to @fd_out
+ * at @off_out.
+ * @flags: 0 or PORTOS_COPY_FALLBACK
+ *
+ * Uses positional I/O only, so neither file position moves. On Linux the
+ * kernel's copy_file_range() is tried first; when it answers ENOSYS, EXDEV,
+ * EOPNOTSUPP or EINVAL (no support for this pair of files) the copy goes on
+ * with a buffered pread/pwrite loop. Other backends always use the loop.
+ * The copy stops early only at the end of @fd_in.
+ *
+ * Returns: bytes copied (less than @len only at end of input), or a
+ * negative errno (-EINVAL for negative offsets).
+ */
+int64_t portos_copy_file_range(int fd_in, int64_t off_in, int fd_out,
+                               int64_t off_out, int64_t len, unsigned flags);
+
+/**
+ * portos_copy_file_range_used_kernel: true when the last copy on this
+ * thread moved data through the kernel's copy_file_range() (for tests
+ * and diagnostics).
+ */
+int portos_copy_file_range_used_kernel(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

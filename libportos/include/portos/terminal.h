@@ -1,0 +1,51 @@
+/*
+ * portos/terminal.h - raw terminal for a serial console
+ *
+ * posix: termios raw mode (no echo, no line editing, no signal keys, no
+ * output post-processing), restored by portos_term_restore(), at exit and
+ * when a fatal signal arrives. win32: console raw mode with VT input and
+ * output. wasm: Node's stdin raw mode when stdin is a TTY.
+ */
+#ifndef PORTOS_TERMINAL_H
+#define PORTOS_TERMINAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** portos_term_isatty: true if @fd is a terminal. */
+bool portos_term_isatty(int fd);
+
+/**
+ * portos_term_raw: put terminal @fd into raw mode, remembering its state.
+ * Only one terminal is managed at a time.
+ * Returns: 0, -ENOTTY if @fd is not a terminal, -EBUSY if another fd is
+ * already raw, or a negative errno.
+ */
+int portos_term_raw(int fd);
+
+/**
+ * portos_term_restore: put the terminal back as portos_term_raw() found it.
+ * Returns: 0 (also when nothing was raw) or a negative errno.
+ */
+int portos_term_restore(void);
+
+/** portos_term_is_raw: true while a terminal is in raw mode. */
+bool portos_term_is_raw(void);
+
+/**
+ * portos_term_read: read the input bytes already pending on @fd, without
+ * blocking. Returns: bytes read (0 when nothing is pending), -EPIPE at end
+ * of input, or a negative errno.
+ */
+int64_t portos_term_read(int fd, void *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * copyfile-posix.c - positional I/O and the kernel's copy_file_range
+ */
+#define _GNU_SOURCE
+#include "osdep-int.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int64_t portos__pread(int fd, void *buf, size_t len, int64_t off)
+{
+    ssize_t n;
+
+    do {
+        n = pread(fd, buf, len, (off_t)off);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : n;
+}
+
+int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off)
+{
+    ssize_t n;
+
+    do {
+        n = pwrite(fd, buf, len, (off_t)off);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : n;
+}
+
+int64_t portos__copy_range_os(int fd_in, int64_t off_in, int fd_out,
+                              int64_t off_out, size_t len)
+{
+#ifdef PORTOS_HAVE_COPY_FILE_RANGE
+    off_t in = (off_t)off_in, out = (off_t)off_out;
+    ssize_t n;
+
+    do {
+        n = copy_file_range(fd_in, &in, fd_out, &out, len, 0);
+    } while (n < 0 && errno == EINTR);
+    return n < 0 ? -errno : n;
+#else
+    (void)fd_in, (void)off_in, (void)fd_out, (void)off_out, (void)len;
+    return -ENOSYS;
+#endif
+}
+
+int portos__same_file(int fd_a, int fd_b)
+{
+    struct stat a, b;
+
+    if (fstat(fd_a, &a) < 0 || fstat(fd_b, &b) < 0) {
+        return -errno;
+    }
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
