@@ -1,0 +1,30 @@
+# shellcheck shell=bash
+# Debian packages the project needs, by stage; sourced by ci/ scripts.
+# Installs only what is missing, so a warm machine pays nothing.
+
+deps_log() { printf '[deps] %s\n' "$*" >&2; }
+
+# portos_require_packages PKG...: install the packages not installed yet.
+portos_require_packages() {
+    local missing=() p
+    for p in "$@"; do
+        if [[ $(dpkg-query -W -f '${db:Status-Status}' "$p" 2>/dev/null) != installed ]]; then
+            missing+=("$p")
+        fi
+    done
+    ((${#missing[@]})) || return 0
+    deps_log "installing ${missing[*]}"
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    # Other jobs may hold the dpkg lock for a while: wait instead of failing.
+    local apt=("${sudo[@]}" apt-get -y -q --no-install-recommends -o DPkg::Lock::Timeout=900)
+    if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >&2; then
+        # A fresh machine may have stale or empty package lists.
+        "${apt[@]}" update >&2
+        DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >&2
+    fi
+}
+
+# What the native (posix) build and its test suites need.
+PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
+    libfdt-dev)
