@@ -1,0 +1,437 @@
+/*
+ * cli.c - qemu-system-arm style option parsing
+ */
+#include "ui/cli.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PROG "portos-arm"
+
+static const char usage_text[] =
+    "usage: " PROG " [options]\n"
+    "  -M, -machine virt        the board (QEMU virt memory map)\n"
+    "  -cpu cortex-a15          the CPU model\n"
+    "  -m SIZE                  guest RAM: 256, 256M, 1G (default 128M)\n"
+    "  -kernel FILE             zImage, raw Image or ELF to boot\n"
+    "  -initrd FILE             initial ramdisk\n"
+    "  -append CMDLINE          kernel command line\n"
+    "  -dtb FILE                use this device tree instead of generating one\n"
+    "  -drive file=F,format=raw,if=none,id=ID[,readonly=on][,snapshot=on]\n"
+    "  -device virtio-blk-device,drive=ID\n"
+    "  -snapshot                write to temporary copies of the disk images\n"
+    "  -nographic               no display; the serial port is on stdio\n"
+    "  -serial stdio|mon:stdio|none\n"
+    "  -display none, -nic none, -smp 1, -no-reboot\n"
+    "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
+    "  -d int,unimp,guest_errors,exec   trace to stderr\n"
+    "  -h, -help, -version\n"
+    "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
+
+bool emu_parse_size(const char *s, uint64_t *bytes)
+{
+    char *end;
+    guint64 v;
+    unsigned shift = 20; /* a bare number is MiB, like qemu -m */
+
+    if (!s || !g_ascii_isdigit(*s)) {
+        return false;
+    }
+    v = g_ascii_strtoull(s, &end, 10);
+    switch (*end) {
+    case '\0':
+        break;
+    case 'k': case 'K':
+        shift = 10;
+        end++;
+        break;
+    case 'm': case 'M':
+        shift = 20;
+        end++;
+        break;
+    case 'g': case 'G':
+        shift = 30;
+        end++;
+        break;
+    case 'b': case 'B':
+        shift = 0;
+        end++;
+        break;
+    default:
+        return false;
+    }
+    if ((*end == 'b' || *end == 'B') && shift) {
+        end++; /* "256MB" */
+    }
+    if (*end || v == 0 || v > (G_MAXUINT64 >> shift)) {
+        return false;
+    }
+    *bytes = v << shift;
+    return true;
+}
+
+/* Splits "a=b,c=d" into pairs; a lone first word is returned in @first. */
+static GHashTable *parse_props(const char *arg, char **first)
+{
+    GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    char **parts = g_strsplit(arg, ",", -1);
+
+    if (first) {
+        *first = NULL;
+    }
+    for (int i = 0; parts[i]; i++) {
+        char *eq = strchr(parts[i], '=');
+        if (!eq) {
+            if (i == 0 && first) {
+                *first = g_strdup(parts[i]);
+                continue;
+            }
+            g_hash_table_insert(h, g_strdup(parts[i]), g_strdup("on"));
+            continue;
+        }
+        *eq = '\0';
+        g_hash_table_insert(h, g_strdup(parts[i]), g_strdup(eq + 1));
+    }
+    g_strfreev(parts);
+    return h;
+}
+
+static bool bool_prop(const char *v, bool *out)
+{
+    if (!strcmp(v, "on") || !strcmp(v, "true") || !strcmp(v, "yes")) {
+        *out = true;
+    } else if (!strcmp(v, "off") || !strcmp(v, "false") || !strcmp(v, "no")) {
+        *out = false;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* Keys a -drive may have; anything else is an error, not ignored. */
+static char *check_keys(GHashTable *h, const char *const *allowed, const char *opt)
+{
+    GHashTableIter it;
+    gpointer key;
+
+    g_hash_table_iter_init(&it, h);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        bool ok = false;
+        for (int i = 0; allowed[i]; i++) {
+            ok |= !strcmp(key, allowed[i]);
+        }
+        if (!ok) {
+            return g_strdup_printf("%s: invalid parameter '%s'", opt, (char *)key);
+        }
+    }
+    return NULL;
+}
+
+static char *parse_drive(EmuConfig *cfg, const char *arg)
+{
+    static const char *const keys[] = { "file", "format", "if", "id",
+                                        "readonly", "snapshot", "cache", NULL };
+    GHashTable *h = parse_props(arg, NULL);
+    char *err = check_keys(h, keys, "-drive");
+    const char *file = g_hash_table_lookup(h, "file");
+    const char *fmt = g_hash_table_lookup(h, "format");
+    const char *ifc = g_hash_table_lookup(h, "if");
+    const char *id = g_hash_table_lookup(h, "id");
+    const char *ro = g_hash_table_lookup(h, "readonly");
+    const char *snap = g_hash_table_lookup(h, "snapshot");
+    EmuDrive *d;
+
+    if (err) {
+        goto out;
+    }
+    if (!file || !*file) {
+        err = g_strdup("-drive: 'file' is required");
+    } else if (fmt && strcmp(fmt, "raw")) {
+        err = g_strdup_printf("-drive: format '%s' is not supported (only raw)", fmt);
+    } else if (ifc && strcmp(ifc, "none")) {
+        err = g_strdup_printf("-drive: if=%s is not supported (use if=none with -device)", ifc);
+    } else if (!id || !*id) {
+        err = g_strdup("-drive: 'id' is required (attach it with -device virtio-blk-device,drive=ID)");
+    } else if (cfg->nb_drives == EMU_MAX_DRIVES) {
+        err = g_strdup_printf("-drive: at most %d drives", EMU_MAX_DRIVES);
+    }
+    for (int i = 0; !err && i < cfg->nb_drives; i++) {
+        if (!strcmp(cfg->drives[i].id, id)) {
+            err = g_strdup_printf("-drive: duplicate id '%s'", id);
+        }
+    }
+    if (err) {
+        goto out;
+    }
+    d = &cfg->drives[cfg->nb_drives];
+    memset(d, 0, sizeof(*d));
+    if ((ro && !bool_prop(ro, &d->readonly)) || (snap && !bool_prop(snap, &d->snapshot))) {
+        err = g_strdup("-drive: readonly/snapshot take on or off");
+        goto out;
+    }
+    d->id = g_strdup(id);
+    d->file = g_strdup(file);
+    cfg->nb_drives++;
+out:
+    g_hash_table_destroy(h);
+    return err;
+}
+
+static char *parse_device(EmuConfig *cfg, const char *arg)
+{
+    static const char *const keys[] = { "drive", "id", NULL };
+    char *driver;
+    GHashTable *h = parse_props(arg, &driver);
+    char *err = NULL;
+    const char *drive;
+    int i;
+
+    if (!driver || strcmp(driver, "virtio-blk-device")) {
+        err = g_strdup_printf("-device: '%s' is not a supported device (virtio-blk-device)",
+                              driver ? driver : arg);
+        goto out;
+    }
+    err = check_keys(h, keys, "-device virtio-blk-device");
+    if (err) {
+        goto out;
+    }
+    drive = g_hash_table_lookup(h, "drive");
+    if (!drive) {
+        err = g_strdup("-device virtio-blk-device: 'drive' is required");
+        goto out;
+    }
+    for (i = 0; i < cfg->nb_drives && strcmp(cfg->drives[i].id, drive); i++) {
+    }
+    if (i == cfg->nb_drives) {
+        err = g_strdup_printf("-device virtio-blk-device: drive '%s' not found (give -drive first)", drive);
+    } else if (cfg->drives[i].attached) {
+        err = g_strdup_printf("-device virtio-blk-device: drive '%s' is already in use", drive);
+    } else {
+        cfg->drives[i].attached = true;
+        cfg->blk_drive[cfg->nb_blk++] = i;
+    }
+out:
+    g_free(driver);
+    g_hash_table_destroy(h);
+    return err;
+}
+
+static char *parse_icount(EmuConfig *cfg, const char *arg)
+{
+    GHashTable *h = parse_props(arg, NULL);
+    const char *shift = g_hash_table_lookup(h, "shift");
+    char *end;
+    long v;
+    char *err = NULL;
+
+    if (!shift && g_ascii_isdigit(arg[0])) {
+        shift = arg;
+    }
+    cfg->icount = true;
+    if (!shift || !strcmp(shift, "auto")) {
+        cfg->icount_shift = 3; /* 8 ns per instruction, i.e. 125 MIPS */
+    } else {
+        v = strtol(shift, &end, 10);
+        if (*end || v < 0 || v > 10) {
+            err = g_strdup_printf("-icount: shift must be 0..10 or auto, not '%s'", shift);
+        } else {
+            cfg->icount_shift = (int)v;
+        }
+    }
+    g_hash_table_destroy(h);
+    return err;
+}
+
+static char *parse_log(EmuConfig *cfg, const char *arg)
+{
+    char **items = g_strsplit(arg, ",", -1);
+    char *err = NULL;
+
+    for (int i = 0; items[i] && !err; i++) {
+        if (!strcmp(items[i], "int")) {
+            cfg->log_mask |= EMU_LOG_INT;
+        } else if (!strcmp(items[i], "unimp")) {
+            cfg->log_mask |= EMU_LOG_UNIMP;
+        } else if (!strcmp(items[i], "guest_errors")) {
+            cfg->log_mask |= EMU_LOG_GUEST_ERROR;
+        } else if (!strcmp(items[i], "exec")) {
+            cfg->log_mask |= EMU_LOG_EXEC;
+        } else {
+            err = g_strdup_printf("-d: unknown log item '%s' (int, unimp, guest_errors, exec)", items[i]);
+        }
+    }
+    g_strfreev(items);
+    return err;
+}
+
+static char *parse_serial(EmuConfig *cfg, const char *arg)
+{
+    if (!strcmp(arg, "stdio")) {
+        cfg->serial = EMU_SERIAL_STDIO;
+    } else if (!strcmp(arg, "mon:stdio")) {
+        cfg->serial = EMU_SERIAL_MON_STDIO;
+    } else if (!strcmp(arg, "none") || !strcmp(arg, "null")) {
+        cfg->serial = EMU_SERIAL_NONE;
+    } else {
+        return g_strdup_printf("-serial: '%s' is not supported (stdio, mon:stdio, none)", arg);
+    }
+    return NULL;
+}
+
+/* Options that take an argument, and whether a repeat replaces it. */
+static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
+{
+    if (!strcmp(opt, "M") || !strcmp(opt, "machine")) {
+        char *type;
+        GHashTable *h = parse_props(arg, &type);
+        bool ok = type && !strcmp(type, "virt") && g_hash_table_size(h) == 0;
+        g_free(type);
+        g_hash_table_destroy(h);
+        if (!ok) {
+            return g_strdup_printf("-machine: '%s' is not supported (virt)", arg);
+        }
+        g_free(cfg->machine);
+        cfg->machine = g_strdup("virt");
+    } else if (!strcmp(opt, "cpu")) {
+        if (strcmp(arg, "cortex-a15") && strcmp(arg, "max")) {
+            return g_strdup_printf("-cpu: '%s' is not supported (cortex-a15)", arg);
+        }
+    } else if (!strcmp(opt, "m")) {
+        const char *sz = g_str_has_prefix(arg, "size=") ? arg + 5 : arg;
+        if (!emu_parse_size(sz, &cfg->ram_size)) {
+            return g_strdup_printf("-m: invalid size '%s'", arg);
+        }
+        /* virt RAM starts at 1 GiB; without LPAE the rest of 4 GiB is the limit. */
+        if (cfg->ram_size > (uint64_t)3 << 30) {
+            return g_strdup_printf("-m: %s is more than the 3 GiB this board can map", arg);
+        }
+    } else if (!strcmp(opt, "kernel")) {
+        g_free(cfg->kernel);
+        cfg->kernel = g_strdup(arg);
+    } else if (!strcmp(opt, "initrd")) {
+        g_free(cfg->initrd);
+        cfg->initrd = g_strdup(arg);
+    } else if (!strcmp(opt, "append")) {
+        g_free(cfg->append);
+        cfg->append = g_strdup(arg);
+    } else if (!strcmp(opt, "dtb")) {
+        g_free(cfg->dtb);
+        cfg->dtb = g_strdup(arg);
+    } else if (!strcmp(opt, "drive")) {
+        return parse_drive(cfg, arg);
+    } else if (!strcmp(opt, "device")) {
+        return parse_device(cfg, arg);
+    } else if (!strcmp(opt, "serial")) {
+        return parse_serial(cfg, arg);
+    } else if (!strcmp(opt, "icount")) {
+        return parse_icount(cfg, arg);
+    } else if (!strcmp(opt, "d")) {
+        return parse_log(cfg, arg);
+    } else if (!strcmp(opt, "display")) {
+        if (strcmp(arg, "none")) {
+            return g_strdup_printf("-display: '%s' is not supported (none)", arg);
+        }
+    } else if (!strcmp(opt, "nic") || !strcmp(opt, "net")) {
+        if (strcmp(arg, "none")) {
+            return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
+        }
+    } else if (!strcmp(opt, "smp")) {
+        if (strcmp(arg, "1") && strcmp(arg, "cpus=1")) {
+            return g_strdup_printf("-smp: '%s' is not supported (one CPU)", arg);
+        }
+    } else {
+        return NULL; /* not an option with an argument */
+    }
+    return NULL;
+}
+
+static const char *const with_arg[] = {
+    "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
+    "device", "serial", "icount", "d", "display", "nic", "net", "smp", NULL
+};
+
+static bool takes_arg(const char *opt)
+{
+    for (int i = 0; with_arg[i]; i++) {
+        if (!strcmp(opt, with_arg[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
+                           char **errmsg, void *out)
+{
+    FILE *fout = out;
+    char *err = NULL;
+
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->machine = g_strdup("virt");
+    cfg->cpu = g_strdup("cortex-a15");
+    cfg->ram_size = (uint64_t)128 << 20; /* qemu's default for virt */
+    cfg->serial = EMU_SERIAL_MON_STDIO;
+    *errmsg = NULL;
+
+    for (int i = 1; i < argc && !err; i++) {
+        const char *a = argv[i];
+        const char *opt;
+
+        if (a[0] != '-' || !a[1]) {
+            err = g_strdup_printf("'%s': unexpected argument (options start with -)", a);
+            break;
+        }
+        opt = a + (a[1] == '-' ? 2 : 1); /* -opt and --opt alike */
+        if (takes_arg(opt)) {
+            if (i + 1 >= argc) {
+                err = g_strdup_printf("-%s: requires an argument", opt);
+                break;
+            }
+            err = apply_option(cfg, opt, argv[++i]);
+        } else if (!strcmp(opt, "nographic")) {
+            cfg->nographic = true;
+        } else if (!strcmp(opt, "no-reboot")) {
+            cfg->no_reboot = true;
+        } else if (!strcmp(opt, "snapshot")) {
+            cfg->snapshot = true;
+        } else if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
+            fputs(usage_text, fout);
+            return EMU_CLI_EXIT;
+        } else if (!strcmp(opt, "version")) {
+            fprintf(fout, PROG " version 0.1 (qemu-system-arm compatible command line)\n");
+            return EMU_CLI_EXIT;
+        } else {
+            err = g_strdup_printf("-%s: invalid option", opt);
+        }
+    }
+    if (!err && !cfg->kernel) {
+        err = g_strdup("no -kernel given: nothing to run (see -help)");
+    }
+    for (int i = 0; !err && i < cfg->nb_drives; i++) {
+        if (!cfg->drives[i].attached) {
+            err = g_strdup_printf("-drive id=%s is not attached to a device (add -device virtio-blk-device,drive=%s)",
+                                  cfg->drives[i].id, cfg->drives[i].id);
+        }
+    }
+    if (err) {
+        *errmsg = err;
+        return EMU_CLI_ERROR;
+    }
+    return EMU_CLI_RUN;
+}
+
+void emu_cli_free(EmuConfig *cfg)
+{
+    g_free(cfg->machine);
+    g_free(cfg->cpu);
+    g_free(cfg->kernel);
+    g_free(cfg->initrd);
+    g_free(cfg->append);
+    g_free(cfg->dtb);
+    for (int i = 0; i < cfg->nb_drives; i++) {
+        g_free(cfg->drives[i].id);
+        g_free(cfg->drives[i].file);
+    }
+    memset(cfg, 0, sizeof(*cfg));
+}

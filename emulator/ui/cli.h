@@ -1,0 +1,82 @@
+/*
+ * cli.h - the qemu-system-arm style command line
+ *
+ * The options follow qemu-system-arm's spelling and meaning so the same
+ * command runs a guest on both. Parsing only fills EmuConfig: it opens no
+ * file and starts nothing, so every error is reported before the guest
+ * runs, as one line.
+ */
+#ifndef UI_CLI_H
+#define UI_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    EMU_SERIAL_STDIO,      /* UART on stdin/stdout */
+    EMU_SERIAL_MON_STDIO,  /* the same; Ctrl-A escapes (x quits) */
+    EMU_SERIAL_NONE,
+} EmuSerialMode;
+
+/* -d categories (stderr tracing). */
+#define EMU_LOG_INT    0x1u   /* exceptions and interrupts */
+#define EMU_LOG_UNIMP  0x2u   /* unimplemented device registers / insns */
+#define EMU_LOG_GUEST_ERROR 0x4u /* guest did something invalid */
+#define EMU_LOG_EXEC   0x8u   /* each translation block executed */
+
+#define EMU_MAX_DRIVES 8
+
+typedef struct EmuDrive {
+    char *id;
+    char *file;
+    bool readonly;
+    bool snapshot;
+    bool attached;         /* claimed by a -device */
+} EmuDrive;
+
+typedef struct EmuConfig {
+    char *machine;         /* "virt" */
+    char *cpu;             /* "cortex-a15" */
+    uint64_t ram_size;     /* bytes */
+    char *kernel;
+    char *initrd;
+    char *append;
+    char *dtb;
+    bool nographic;
+    bool no_reboot;
+    bool snapshot;
+    EmuSerialMode serial;
+    EmuDrive drives[EMU_MAX_DRIVES];
+    int nb_drives;
+    /* virtio-blk devices in command-line order, as indexes into drives[] */
+    int blk_drive[EMU_MAX_DRIVES];
+    int nb_blk;
+    bool icount;           /* deterministic time: advances with insns */
+    int icount_shift;      /* ns per instruction = 2^shift */
+    unsigned log_mask;     /* EMU_LOG_* */
+} EmuConfig;
+
+typedef enum {
+    EMU_CLI_RUN = 0,       /* parsed: run the machine */
+    EMU_CLI_EXIT = 1,      /* -help / -version printed: exit 0 */
+    EMU_CLI_ERROR = -1,    /* *errmsg says why: print it, exit 1 */
+} EmuCliResult;
+
+/**
+ * emu_cli_parse: parse @argv into @cfg (initialised by this call).
+ * @errmsg: on EMU_CLI_ERROR receives a one-line message (g_free it).
+ * @out: where -help / -version text goes (stdout in the program).
+ */
+EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
+                           char **errmsg, void *out);
+
+/** emu_cli_free: release what emu_cli_parse allocated (call it whatever the result). */
+void emu_cli_free(EmuConfig *cfg);
+
+/**
+ * emu_parse_size: "256", "256M", "1G", "512k" -> bytes; a bare number is
+ * MiB, as in qemu's -m. Returns false on a malformed or zero size.
+ */
+bool emu_parse_size(const char *s, uint64_t *bytes);
+
+#endif

@@ -1,0 +1,86 @@
+# shellcheck shell=bash
+# Helpers shared by tests/boot/boot-test and bench/boot-bench: pick the
+# emulator, build its qemu-style command line, boot the guest with a hard
+# timeout and keep the transcript.  Source it; it defines bt_* only.
+# shellcheck disable=SC2034 # bt_* variables are this file's outputs
+
+bt_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+bt_log() { echo "${bt_prog:-boot}: $*" >&2; }
+
+# bt_ensure_cmds CMD:PACKAGE...: install the packages of missing commands.
+# Returns non-zero (with a message) when they cannot be installed.
+bt_ensure_cmds() {
+	local pair missing=() as_root=()
+	for pair; do
+		command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+	done
+	((${#missing[@]})) || return 0
+	if ((EUID != 0)); then
+		if ! command -v sudo >/dev/null; then
+			bt_log "missing ${missing[*]} and not root: cannot install"
+			return 1
+		fi
+		as_root=(sudo -n)
+	fi
+	bt_log "installing ${missing[*]}"
+	local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=900)
+	if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}" >&2; then
+		# A fresh machine may have no package lists yet.
+		"${apt[@]}" update >&2 || true
+		"${apt[@]}" install -y --no-install-recommends "${missing[@]}" >&2 || {
+			bt_log "cannot install ${missing[*]}"
+			return 1
+		}
+	fi
+}
+
+# bt_guest [DIR]: set bt_kernel, bt_initrd, bt_krel from DIR or from a
+# (cached) ci/guest-image build.
+bt_guest() {
+	local dir=${1:-}
+	if [[ -z $dir ]]; then
+		dir=$("$bt_root/ci/guest-image" | tail -n1) || return 1
+	fi
+	bt_kernel="$dir/zImage"
+	bt_initrd="$dir/initrd.cpio.gz"
+	[[ -s $bt_kernel && -s $bt_initrd && -s $dir/VERSIONS ]] || {
+		bt_log "guest directory $dir lacks zImage, initrd.cpio.gz or VERSIONS"
+		return 1
+	}
+	bt_krel=$(sed -n 's/^kernel-release //p' "$dir/VERSIONS")
+}
+
+# bt_make_disk FILE: a fresh empty 16 MiB ext2 image, made without root.
+bt_make_disk() {
+	rm -f "$1"
+	truncate -s 16M "$1" && mke2fs -q -t ext2 -b 1024 -L portos -F "$1" >&2
+}
+
+# bt_boot EMU_ARRAY_NAME TRANSCRIPT TIMEOUT APPEND [DISK]
+# Boot once with the reference board arguments; stdin is /dev/null, the
+# console transcript (CRs stripped) goes to TRANSCRIPT, the exact command to
+# TRANSCRIPT.cmd.  Sets bt_rc (124 = timed out) and bt_ms (wall clock).
+bt_boot() {
+	local -n _bt_emu=$1
+	local log=$2 limit=$3 append=$4 disk=${5:-} t0 t1
+	local args=(-M virt -cpu cortex-a15 -m 256 -nographic -no-reboot
+		-kernel "$bt_kernel" -initrd "$bt_initrd" -append "$append")
+	# QEMU option syntax: a comma inside a value is written twice.
+	[[ -z $disk ]] || args+=(-drive "if=none,file=${disk//,/,,},format=raw,id=d0"
+		-device "virtio-blk-device,drive=d0")
+	args+=(-nic none)
+	printf '%q ' "${_bt_emu[@]}" "${args[@]}" >"$log.cmd"
+	echo >>"$log.cmd"
+	t0=$(date +%s%N)
+	bt_rc=0
+	# A hang must fail, not block: TERM at the limit, KILL 10 s later.
+	timeout -k 10 "$limit" "${_bt_emu[@]}" "${args[@]}" </dev/null >"$log.raw" 2>&1 || bt_rc=$?
+	t1=$(date +%s%N)
+	bt_ms=$(((t1 - t0) / 1000000))
+	tr -d '\r' <"$log.raw" >"$log"
+	rm -f "$log.raw"
+}
+
+# bt_secs MS: milliseconds as seconds with two decimals.
+bt_secs() { printf '%d.%02d' $(($1 / 1000)) $(($1 % 1000 / 10)); }

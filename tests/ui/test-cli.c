@@ -1,0 +1,168 @@
+/*
+ * test-cli.c - the qemu-style command line: accepted forms and one-line
+ * errors for everything else
+ */
+#include <check.h>
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/cli.h"
+
+static EmuCliResult parse(EmuConfig *cfg, char **err, const char *line)
+{
+    char **argv = NULL;
+    int argc = 0;
+    EmuCliResult r;
+    char *full = g_strconcat("portos-arm ", line, NULL);
+    FILE *out = fopen("/dev/null", "w");
+
+    ck_assert(g_shell_parse_argv(full, &argc, &argv, NULL));
+    r = emu_cli_parse(cfg, argc, argv, err, out ? (void *)out : (void *)stdout);
+    if (out) {
+        fclose(out);
+    }
+    g_strfreev(argv);
+    g_free(full);
+    return r;
+}
+
+/* Parses @line, expects an error containing @needle, on one line. */
+static void expect_error(const char *line, const char *needle)
+{
+    EmuConfig cfg;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, line), EMU_CLI_ERROR);
+    ck_assert_ptr_nonnull(err);
+    ck_assert_msg(strstr(err, needle), "'%s' -> '%s' lacks '%s'", line, err, needle);
+    ck_assert_ptr_null(strchr(err, '\n'));
+    g_free(err);
+    emu_cli_free(&cfg);
+}
+
+START_TEST(test_qemu_reference_command)
+{
+    EmuConfig cfg;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err,
+        "-M virt -cpu cortex-a15 -m 256 -nographic -no-reboot -kernel vmlinuz "
+        "-initrd initrd.cpio.gz -append 'console=ttyAMA0 panic=-1' "
+        "-drive if=none,file=disk.img,format=raw,id=d0 "
+        "-device virtio-blk-device,drive=d0 -nic none"), EMU_CLI_RUN);
+    ck_assert_ptr_null(err);
+    ck_assert_str_eq(cfg.machine, "virt");
+    ck_assert_uint_eq(cfg.ram_size, 256u << 20);
+    ck_assert(cfg.nographic && cfg.no_reboot);
+    ck_assert_str_eq(cfg.kernel, "vmlinuz");
+    ck_assert_str_eq(cfg.initrd, "initrd.cpio.gz");
+    ck_assert_str_eq(cfg.append, "console=ttyAMA0 panic=-1");
+    ck_assert_int_eq(cfg.nb_drives, 1);
+    ck_assert_str_eq(cfg.drives[0].file, "disk.img");
+    ck_assert_int_eq(cfg.nb_blk, 1);
+    ck_assert_int_eq(cfg.blk_drive[0], 0);
+    emu_cli_free(&cfg);
+}
+END_TEST
+
+START_TEST(test_defaults_and_flags)
+{
+    EmuConfig cfg;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -snapshot -serial stdio "
+                           "-icount shift=4 -d int,unimp --smp 1 -display none"),
+                     EMU_CLI_RUN);
+    ck_assert_uint_eq(cfg.ram_size, 128u << 20);
+    ck_assert(cfg.snapshot);
+    ck_assert_int_eq(cfg.serial, EMU_SERIAL_STDIO);
+    ck_assert(cfg.icount);
+    ck_assert_int_eq(cfg.icount_shift, 4);
+    ck_assert_uint_eq(cfg.log_mask, EMU_LOG_INT | EMU_LOG_UNIMP);
+    emu_cli_free(&cfg);
+}
+END_TEST
+
+START_TEST(test_sizes)
+{
+    uint64_t b;
+
+    ck_assert(emu_parse_size("256", &b) && b == 256u << 20);
+    ck_assert(emu_parse_size("1G", &b) && b == 1u << 30);
+    ck_assert(emu_parse_size("512k", &b) && b == 512u << 10);
+    ck_assert(emu_parse_size("64MB", &b) && b == 64u << 20);
+    ck_assert(!emu_parse_size("0", &b));
+    ck_assert(!emu_parse_size("-5", &b));
+    ck_assert(!emu_parse_size("12X", &b));
+    ck_assert(!emu_parse_size("", &b));
+    ck_assert(!emu_parse_size("99999999999999999999G", &b));
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+    expect_error("-kernel k -frobnicate", "-frobnicate: invalid option");
+    expect_error("-kernel", "-kernel: requires an argument");
+    expect_error("-kernel k -m lots", "-m: invalid size 'lots'");
+    expect_error("-kernel k -m 8G", "3 GiB");
+    expect_error("-kernel k -M vexpress-a9", "not supported");
+    expect_error("-kernel k -cpu cortex-a9", "-cpu: 'cortex-a9'");
+    expect_error("-m 256", "no -kernel");
+    expect_error("-kernel k stray", "unexpected argument");
+    expect_error("-kernel k -drive file=d.img,format=qcow2,id=a -device virtio-blk-device,drive=a", "only raw");
+    expect_error("-kernel k -drive file=d.img,id=a,bogus=1", "invalid parameter 'bogus'");
+    expect_error("-kernel k -drive format=raw,id=a", "'file' is required");
+    expect_error("-kernel k -drive file=d.img,if=virtio,id=a", "if=virtio");
+    expect_error("-kernel k -drive file=d.img", "'id' is required");
+    expect_error("-kernel k -drive file=a,id=x -drive file=b,id=x", "duplicate id");
+    expect_error("-kernel k -drive file=d.img,id=a", "not attached");
+    expect_error("-kernel k -device virtio-blk-device,drive=nope", "drive 'nope' not found");
+    expect_error("-kernel k -device e1000", "not a supported device");
+    expect_error("-kernel k -drive file=d,id=a -device virtio-blk-device,drive=a "
+                 "-device virtio-blk-device,drive=a", "already in use");
+    expect_error("-kernel k -serial pty", "-serial: 'pty'");
+    expect_error("-kernel k -icount shift=99", "-icount");
+    expect_error("-kernel k -d everything", "unknown log item");
+    expect_error("-kernel k -smp 4", "one CPU");
+    expect_error("-kernel k -nic user", "-nic");
+}
+END_TEST
+
+START_TEST(test_help_version)
+{
+    EmuConfig cfg;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-help"), EMU_CLI_EXIT);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-version"), EMU_CLI_EXIT);
+    emu_cli_free(&cfg);
+    ck_assert_ptr_null(err);
+}
+END_TEST
+
+static Suite *cli_suite(void)
+{
+    Suite *s = suite_create("cli");
+    TCase *tc = tcase_create("parse");
+
+    tcase_add_test(tc, test_qemu_reference_command);
+    tcase_add_test(tc, test_defaults_and_flags);
+    tcase_add_test(tc, test_sizes);
+    tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_help_version);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(cli_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
