@@ -26,5 +26,17 @@ portos_require_packages() {
 }
 
 # What the native (posix) build and its test suites need.
+# shellcheck disable=SC2034 # used by the scripts that source this file
 PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
     libfdt-dev)
+
+# portos_require_cmds CMD:PACKAGE...: install the packages of the commands
+# that are missing. Returns non-zero when they cannot be installed.
+portos_require_cmds() {
+    local pair missing=()
+    for pair; do
+        command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    done
+    ((${#missing[@]})) || return 0
+    portos_require_packages "${missing[@]}"
+}

@@ -8,31 +8,16 @@ bt_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 bt_log() { echo "${bt_prog:-boot}: $*" >&2; }
 
+# shellcheck source=ci/lib/deps.sh
+. "$bt_root/ci/lib/deps.sh"
+
 # bt_ensure_cmds CMD:PACKAGE...: install the packages of missing commands.
 # Returns non-zero (with a message) when they cannot be installed.
 bt_ensure_cmds() {
-	local pair missing=() as_root=()
-	for pair; do
-		command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
-	done
-	((${#missing[@]})) || return 0
-	if ((EUID != 0)); then
-		if ! command -v sudo >/dev/null; then
-			bt_log "missing ${missing[*]} and not root: cannot install"
-			return 1
-		fi
-		as_root=(sudo -n)
-	fi
-	bt_log "installing ${missing[*]}"
-	local apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=900)
-	if ! "${apt[@]}" install -y --no-install-recommends "${missing[@]}" >&2; then
-		# A fresh machine may have no package lists yet.
-		"${apt[@]}" update >&2 || true
-		"${apt[@]}" install -y --no-install-recommends "${missing[@]}" >&2 || {
-			bt_log "cannot install ${missing[*]}"
-			return 1
-		}
-	fi
+	portos_require_cmds "$@" || {
+		bt_log "cannot install the packages for: $*"
+		return 1
+	}
 }
 
 # bt_guest [DIR]: set bt_kernel, bt_initrd, bt_krel from DIR or from a
