@@ -25,4 +25,49 @@ bool portos_test_can_fork(void);
 /* A scratch file name unique to this process (caller frees with g_free). */
 char *portos_test_tmpname(const char *tag);
 
+#ifdef _WIN32
+/*
+ * MinGW's C runtime has no pipe(), pread() or pwrite() and opens files in
+ * text mode. These stand-ins let the posix suites keep their assertions on
+ * win32: binary mode everywhere, and positional I/O that puts the file
+ * position back as pread/pwrite leave it (tests check positions).
+ */
+#include <fcntl.h>
+#include <io.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+__attribute__((constructor)) static void portos_test_binary_mode(void)
+{
+    _fmode = _O_BINARY;
+}
+
+static inline int portos_test_pipe(int fds[2])
+{
+    return _pipe(fds, 65536, _O_BINARY);
+}
+
+static inline long long portos_test_pio(int fd, void *buf, size_t len,
+                                        int64_t off, int write)
+{
+    int64_t pos = _lseeki64(fd, 0, SEEK_CUR);
+    long long n;
+
+    if (pos < 0 || _lseeki64(fd, off, SEEK_SET) < 0) {
+        return -1;
+    }
+    n = write ? _write(fd, buf, (unsigned)len) : _read(fd, buf, (unsigned)len);
+    _lseeki64(fd, pos, SEEK_SET);
+    return n;
+}
+
+#define pipe(fds) portos_test_pipe(fds)
+#define pread(fd, buf, len, off) portos_test_pio(fd, buf, len, off, 0)
+#define pwrite(fd, buf, len, off) portos_test_pio(fd, (void *)(buf), len, off, 1)
+#define PORTOS_TEST_NULL_DEVICE "NUL"
+#else
+#define PORTOS_TEST_NULL_DEVICE "/dev/null"
+#endif
+
 #endif

@@ -27,8 +27,10 @@ portos_require_packages() {
 
 # What the native (posix) build and its test suites need.
 # shellcheck disable=SC2034 # used by the scripts that source this file
+# The ARM cross tools and QEMU build and check the guest test programs.
 PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
-    libfdt-dev)
+    libfdt-dev python3 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
+    qemu-system-arm e2fsprogs)
 
 # portos_require_cmds CMD:PACKAGE...: install the packages of the commands
 # that are missing. Returns non-zero when they cannot be installed.

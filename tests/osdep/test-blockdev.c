@@ -36,7 +36,7 @@ START_TEST(test_pipe_and_chardev)
 {
     PortosBlockInfo info;
     int p[2];
-    int fd = open("/dev/null", O_RDONLY);
+    int fd = open(PORTOS_TEST_NULL_DEVICE, O_RDONLY);
 
     ck_assert_int_eq(pipe(p), 0);
     ck_assert_int_eq(portos_blockdev_info(p[0], &info), -ENOTSUP);

@@ -56,6 +56,17 @@ static void check_range(Files *f, int64_t dst_off, int64_t src_off, int64_t len)
     g_free(got);
 }
 
+static void check_range_value(int fd, int64_t off, unsigned char value, size_t len)
+{
+    unsigned char *got = g_malloc(len);
+
+    ck_assert_int_eq(pread(fd, got, len, off), (ssize_t)len);
+    for (size_t i = 0; i < len; i++) {
+        ck_assert_uint_eq(got[i], value);
+    }
+    g_free(got);
+}
+
 static void copy_and_check(unsigned flags)
 {
     Files f;
@@ -158,6 +169,31 @@ START_TEST(test_copy_same_file_disjoint)
 }
 END_TEST
 
+START_TEST(test_pread_pwrite)
+{
+    Files f;
+    unsigned char buf[100];
+
+    files_open(&f);
+    ck_assert_int_eq(lseek(f.src, 7, SEEK_SET), 7);
+    ck_assert_int_eq(portos_pread(f.src, buf, sizeof(buf), 4096), 100);
+    ck_assert(memcmp(buf, f.data + 4096, 100) == 0);
+    /* At and past the end of the file. */
+    ck_assert_int_eq(portos_pread(f.src, buf, sizeof(buf), SRC_LEN - 10), 10);
+    ck_assert_int_eq(portos_pread(f.src, buf, sizeof(buf), SRC_LEN + 10), 0);
+    memset(buf, 0x5c, sizeof(buf));
+    ck_assert_int_eq(portos_pwrite(f.dst, buf, sizeof(buf), 1 << 20), 100);
+    check_range_value(f.dst, 1 << 20, 0x5c, 100);
+    ck_assert_int_eq(lseek(f.src, 0, SEEK_CUR), 7);
+    ck_assert_int_eq(lseek(f.dst, 0, SEEK_CUR), 0);
+    ck_assert_int_eq(portos_pread(f.src, buf, 1, -1), -EINVAL);
+    ck_assert_int_eq(portos_pwrite(f.dst, buf, 1, -1), -EINVAL);
+    ck_assert_int_eq(portos_pread(-1, buf, 1, 0), -EBADF);
+    ck_assert_int_eq(portos_pwrite(-1, buf, 1, 0), -EBADF);
+    files_close(&f);
+}
+END_TEST
+
 Suite *suite_copyfile(void)
 {
     Suite *s = suite_create("copyfile");
@@ -171,6 +207,7 @@ Suite *suite_copyfile(void)
 #endif
     tcase_add_test(tc, test_copy_bad_args);
     tcase_add_test(tc, test_copy_same_file_disjoint);
+    tcase_add_test(tc, test_pread_pwrite);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,5 +1,9 @@
 /*
- * portos/file.h - copying byte ranges between files
+ * portos/file.h - positional file I/O and copying byte ranges between files
+ *
+ * All of it leaves file positions alone: posix pread/pwrite, win32
+ * ReadFile/WriteFile with an OVERLAPPED offset (position restored), wasm
+ * Emscripten's pread/pwrite.
  */
 #ifndef PORTOS_FILE_H
 #define PORTOS_FILE_H
@@ -9,6 +13,22 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+#include <stddef.h>
+
+/**
+ * portos_pread: read up to @len bytes at offset @off.
+ * Returns: bytes read (0 at end of file; fewer than @len near it), or a
+ * negative errno (-EINVAL for a negative offset, -EBADF...). Interrupted
+ * calls are retried.
+ */
+int64_t portos_pread(int fd, void *buf, size_t len, int64_t off);
+
+/**
+ * portos_pwrite: write up to @len bytes at offset @off.
+ * Returns: bytes written (possibly fewer than @len), or a negative errno.
+ */
+int64_t portos_pwrite(int fd, const void *buf, size_t len, int64_t off);
 
 /** Skip the kernel's copy_file_range and use the read/write loop. */
 #define PORTOS_COPY_FALLBACK 0x1u

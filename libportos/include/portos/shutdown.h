@@ -9,7 +9,13 @@
 #ifndef PORTOS_SHUTDOWN_H
 #define PORTOS_SHUTDOWN_H
 
+#include <signal.h>
 #include <stdint.h>
+
+/* MinGW's C runtime has no SIGHUP; win32 reports a console close with it. */
+#ifndef SIGHUP
+#define SIGHUP 1
+#endif
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,0 +1,270 @@
+/*
+ * The target-independent CPU: state the execution engine needs, the hooks
+ * a target implements, and the execution loop.
+ *
+ * A target defines its CPU struct with CPUState as the FIRST member:
+ *
+ *     typedef struct ARMCPU { CPUState parent; CPUARMState env; } ARMCPU;
+ *
+ * IR globals are byte offsets from the start of that struct, e.g.
+ * tcg_global_mem_new_i32(offsetof(ARMCPU, env.regs[0]), "r0"), and must
+ * lie below TCG_MAX_ENV_OFFSET.  Helpers receive the CPUState * and cast
+ * back: (ARMCPU *)cs.
+ *
+ * Time is counted in guest instructions: cpu_exec() runs at most the given
+ * budget, exactly (a block that does not fit is retranslated shorter), so
+ * a board can run deterministic slices.
+ */
+#ifndef EXEC_CPU_H
+#define EXEC_CPU_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "exec/tb.h"
+#include "mem/memory.h"
+#include "mem/tlb.h"
+
+typedef struct CPUState CPUState;
+
+/* Frame of the bytecode interpreter: temps live here. */
+#define TCI_FRAME_SLOTS 256
+
+/*
+ * cpu_exec() results and internal exception numbers (targets use
+ * 0..0xffff).  A helper may set exception_index to EXCP_HLT (and
+ * cpu_loop_exit) to halt the CPU until has_work(), or to EXCP_DEBUG /
+ * EXCP_YIELD to make cpu_exec() return that value.
+ */
+#define EXCP_INTERRUPT  0x10000  /* budget used up or cpu_exit() */
+#define EXCP_HLT        0x10001  /* the target halted (e.g. WFI) */
+#define EXCP_DEBUG      0x10002
+#define EXCP_HALTED     0x10003  /* halted on entry, no work */
+#define EXCP_YIELD      0x10004
+#define EXCP_NONE       (-1)
+
+/* interrupt_request bits; TGT_* are free for the target (IRQ, FIQ...). */
+#define CPU_INTERRUPT_HARD      0x0002
+#define CPU_INTERRUPT_EXITTB    0x0004
+#define CPU_INTERRUPT_HALT      0x0020
+#define CPU_INTERRUPT_TGT_0     0x0100
+#define CPU_INTERRUPT_TGT_1     0x0200
+#define CPU_INTERRUPT_TGT_2     0x0400
+#define CPU_INTERRUPT_TGT_3     0x0800
+#define CPU_INTERRUPT_TGT_4     0x1000
+
+/**
+ * CPUOps: hooks a target implements.
+ *
+ * @translate: emit the IR of the TB at @tb->pc / @tb->flags into tcg_ctx
+ *     (tcg_func_start() was already called), at most @max_insns
+ *     instructions, each preceded by tcg_gen_insn_start(); read the code
+ *     with translator_ld*(); end every path with goto_tb/exit_tb or
+ *     lookup_and_goto_ptr.  Set @tb->size.  (exec sets @tb->icount.)
+ * @get_tb_state: the current guest PC and TB flags.
+ * @mmu_index: MMU index for data (@ifetch false) or code accesses now.
+ * @tlb_fill: as CPUTLBHooks.fill, with the CPU.
+ * @bus_error: as CPUTLBHooks.bus_error; must not return (cpu_loop_exit).
+ * @unaligned: as CPUTLBHooks.unaligned; must not return.
+ * @exec_interrupt: between TBs, with pending @interrupt_request bits:
+ *     take one if the CPU accepts it now (enter its handler) and return
+ *     true; false if masked.  Called at every TB boundary that is not
+ *     chained, so end the TB with a plain exit_tb(TB_EXIT_NOCHAIN) after
+ *     an instruction that may unmask interrupts.
+ * @do_interrupt: deliver the exception in cs->exception_index (< 0x10000)
+ *     raised by a helper or the TLB; then exception_index becomes -1.
+ * @has_work: whether a halted CPU should wake (e.g. an unmasked IRQ).
+ * @restore_state: put the guest PC etc. from an insn_start's @data back
+ *     into the CPU state (an exception inside that instruction).
+ */
+typedef struct CPUOps {
+    void (*translate)(CPUState *cs, TranslationBlock *tb, int max_insns);
+    void (*get_tb_state)(CPUState *cs, uint64_t *pc, uint64_t *flags);
+    unsigned (*mmu_index)(CPUState *cs, bool ifetch);
+    bool (*tlb_fill)(CPUState *cs, uint64_t vaddr, unsigned size,
+                     MMUAccessType access, unsigned mmu_idx, bool probe);
+    void (*bus_error)(CPUState *cs, uint64_t vaddr, uint64_t paddr,
+                      unsigned size, MMUAccessType access, unsigned mmu_idx);
+    void (*unaligned)(CPUState *cs, uint64_t vaddr, MMUAccessType access,
+                      unsigned mmu_idx);
+    bool (*exec_interrupt)(CPUState *cs, uint32_t interrupt_request);
+    void (*do_interrupt)(CPUState *cs);
+    bool (*has_work)(CPUState *cs);
+    void (*restore_state)(CPUState *cs, const TranslationBlock *tb,
+                          const uint64_t *data);
+} CPUOps;
+
+#define TB_JMP_CACHE_BITS 12
+#define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
+
+/*
+ * tb_jmp_cache_hash: slot of guest @pc in a CPU's jump cache.  The high
+ * bits come from the page, so flushing one page's TLB entry only needs to
+ * clear that page's group of TB_JMP_PAGE_SIZE slots.
+ */
+#define TB_JMP_PAGE_BITS 6
+#define TB_JMP_PAGE_SIZE (1u << TB_JMP_PAGE_BITS)
+static inline unsigned tb_jmp_cache_page(uint64_t pc)
+{
+    uint64_t p = pc >> TARGET_PAGE_BITS;
+
+    return (unsigned)(p ^ (p >> TB_JMP_PAGE_BITS)) &
+           ((1u << (TB_JMP_CACHE_BITS - TB_JMP_PAGE_BITS)) - 1);
+}
+static inline unsigned tb_jmp_cache_hash(uint64_t pc)
+{
+    return (tb_jmp_cache_page(pc) << TB_JMP_PAGE_BITS) |
+           ((unsigned)((pc >> 1) ^ (pc >> 7)) & (TB_JMP_PAGE_SIZE - 1));
+}
+
+/**
+ * CPUState: the engine's per-CPU state.  Must be the first member of the
+ * target's CPU struct.  Fields marked (rw) may be used by targets/boards.
+ */
+struct CPUState {
+    /* Interpreter frame first, so temp offsets are small. */
+    uint64_t tci_frame[TCI_FRAME_SLOTS];
+    const CPUOps *ops;
+    MemAddressSpace *as;
+    CPUTLB tlb;
+    int cpu_index;
+    /*
+     * Set from any thread to stop chaining at the next TB boundary (the
+     * loop then looks at interrupts); cpu_exit() also sets exit_loop,
+     * which makes cpu_exec() return EXCP_INTERRUPT.
+     */
+    volatile int32_t exit_request;
+    volatile int32_t exit_loop;
+    /* (rw) CPU_INTERRUPT_* bits; change with cpu_interrupt(). */
+    volatile uint32_t interrupt_request;
+    /* (rw) Exception to deliver (< 0x10000) or EXCP_NONE. */
+    int exception_index;
+    /* (rw) Sleeping until has_work() (e.g. after WFI). */
+    bool halted;
+    /* Instructions left in the current cpu_exec() slice. */
+    int64_t icount_budget;
+    /* Instructions executed since cpu_init(). */
+    uint64_t icount_total;
+    /* cflags to use for the next TB (e.g. 1 insn after code changed). */
+    uint32_t cflags_next_tb;
+    /* Interpreter bookkeeping for precise exceptions. */
+    TranslationBlock *tci_tb;      /* TB being executed */
+    const uint16_t *tci_pc;        /* at the last helper call / slow path */
+    bool in_exec;
+    jmp_buf jmp_env;
+    TranslationBlock **tb_jmp_cache;
+    CPUState *next_cpu;
+    void *opaque;                  /* (rw) free for the board */
+};
+
+/**
+ * cpu_init: initialise @cs (zeroing it first; call before filling the
+ * target's fields) and register it with the exec room.
+ * @nb_mmu_modes: MMU indexes the target uses (<= TLB_MAX_MMU_MODES).
+ * Returns: 0 or negative errno.  exec_init() must have been called.
+ */
+int cpu_init(CPUState *cs, const CPUOps *ops, MemAddressSpace *as,
+             unsigned nb_mmu_modes);
+/** cpu_destroy: unregister and free @cs's tables (not @cs itself). */
+void cpu_destroy(CPUState *cs);
+
+/**
+ * cpu_exec: run guest code for at most @max_insns instructions.
+ * Returns: EXCP_INTERRUPT (budget used up, or cpu_exit() / an interrupt
+ * request to the board's loop), EXCP_HLT / EXCP_HALTED (waiting for an
+ * interrupt), EXCP_DEBUG, EXCP_YIELD.  Guest exceptions are delivered
+ * inside.  cs->icount_budget holds the unused part on return.
+ */
+int cpu_exec(CPUState *cs, int64_t max_insns);
+
+/** cpu_exit: ask @cs to leave cpu_exec() at the next TB boundary. */
+void cpu_exit(CPUState *cs);
+/** cpu_interrupt: raise interrupt_request bits @mask (and cpu_exit). */
+void cpu_interrupt(CPUState *cs, uint32_t mask);
+/** cpu_reset_interrupt: clear interrupt_request bits @mask. */
+void cpu_reset_interrupt(CPUState *cs, uint32_t mask);
+
+/**
+ * cpu_loop_exit: leave the TB now, back to the CPU loop (which delivers
+ * cs->exception_index if set).  For helpers: the guest PC must already be
+ * right (use cpu_loop_exit_restore otherwise).
+ */
+_Noreturn void cpu_loop_exit(CPUState *cs);
+/**
+ * cpu_loop_exit_restore: as cpu_loop_exit, after restoring the guest PC of
+ * the instruction being executed (via the restore_state hook).
+ */
+_Noreturn void cpu_loop_exit_restore(CPUState *cs);
+/** cpu_raise_exception: set exception_index = @excp and exit, restored. */
+_Noreturn void cpu_raise_exception(CPUState *cs, int excp);
+/**
+ * cpu_restore_state: if @cs is executing a TB inside a helper or memory
+ * slow path, restore the guest state of the current instruction, give
+ * back the budget of instructions not executed, and return true.
+ */
+bool cpu_restore_state(CPUState *cs);
+
+/*
+ * Data access helpers for targets' C helpers: through the TLB, with
+ * guest exceptions raised with the current instruction's state.
+ */
+uint64_t cpu_ld_mmu(CPUState *cs, uint64_t vaddr, MemOp op, unsigned mmu_idx);
+void cpu_st_mmu(CPUState *cs, uint64_t vaddr, uint64_t val, MemOp op,
+                unsigned mmu_idx);
+
+/* Exec-room-wide state. */
+/**
+ * exec_init: create the TB cache and the translation context.
+ * @code_size: bytes for translated code and TB descriptors (0: default,
+ *             32 MiB).  When full, everything is flushed.
+ * Returns: 0 or negative errno.
+ */
+int exec_init(size_t code_size);
+/** exec_exit: free everything exec_init() created.  No CPUs may remain. */
+void exec_exit(void);
+
+/** tb_flush: drop every TB (not callable from inside a TB). */
+void tb_flush(void);
+/**
+ * tb_invalidate_phys_range: guest code in [@paddr, +@len) changed:
+ * invalidate TBs made from it.  @cpu is the writing CPU or NULL; if the
+ * TB @cpu is executing is affected, it is left after the current
+ * instruction completes (the instruction is re-executed alone).
+ */
+void tb_invalidate_phys_range(CPUState *cpu, uint64_t paddr, uint64_t len);
+
+/**
+ * ExecStats: counters for tests and benchmarks.
+ */
+typedef struct ExecStats {
+    uint64_t tbs_translated;
+    uint64_t tbs_invalidated;
+    uint64_t tb_flushes;
+    uint64_t tb_lookups_hash;   /* loop lookups that missed the jmp cache */
+    uint64_t tb_links;          /* goto_tb slots patched */
+    uint64_t tbs_live;
+    uint64_t code_bytes_used;
+} ExecStats;
+void exec_get_stats(ExecStats *st);
+
+/*
+ * Debugging aids (off by default).
+ * EXEC_DEBUG_NOCHAIN: never chain TBs and never follow the jump cache
+ * from inside a TB, so every TB goes through the loop and the trace hook.
+ */
+#define EXEC_DEBUG_NOCHAIN 0x1
+/* EXEC_DEBUG_NOOPT: lower the translator's IR without tcg_optimize(). */
+#define EXEC_DEBUG_NOOPT   0x2
+/** exec_set_debug: set EXEC_DEBUG_* flags (not from inside a TB). */
+void exec_set_debug(unsigned flags);
+/**
+ * ExecTraceFn: called by the loop before it runs @tb (with NOCHAIN, before
+ * every TB).  @opaque as given to exec_set_trace_hook().
+ */
+typedef void ExecTraceFn(CPUState *cs, const TranslationBlock *tb,
+                         void *opaque);
+/** exec_set_trace_hook: install (or with NULL remove) the trace hook. */
+void exec_set_trace_hook(ExecTraceFn *fn, void *opaque);
+
+#endif /* EXEC_CPU_H */

@@ -1,0 +1,41 @@
+/*
+ * arm-gic.h - GICv2 interrupt controller (distributor + CPU interface)
+ *
+ * One CPU, no security extensions: every interrupt is group 0 and is
+ * signalled on the CPU's IRQ line, as on QEMU's virt board without EL3.
+ * Interrupt IDs: 0-15 SGIs, 16-31 PPIs (per CPU), 32+ SPIs.
+ */
+#ifndef HW_ARM_GIC_H
+#define HW_ARM_GIC_H
+
+#include <stdint.h>
+
+#include "hw/irq.h"
+#include "mem/memory.h"
+
+#define GIC_NR_IRQS 288            /* 32 private + 256 shared, like virt */
+#define GIC_INTERNAL 32
+#define GIC_SPURIOUS 1023
+#define GIC_DIST_SIZE 0x10000
+#define GIC_CPU_SIZE 0x10000
+
+typedef struct ArmGic ArmGic;
+
+/** arm_gic_new: a GIC in its reset state driving @irq_out (the CPU's IRQ). */
+ArmGic *arm_gic_new(EmuIrq irq_out);
+void arm_gic_free(ArmGic *s);
+
+/** Register callbacks: distributor and CPU interface regions. */
+extern const MemOps arm_gic_dist_ops;
+extern const MemOps arm_gic_cpu_ops;
+
+/**
+ * arm_gic_set_irq: an input line changed. @n is the interrupt ID
+ * (16..GIC_NR_IRQS-1: PPIs and SPIs); usable as an EmuIrqHandler.
+ */
+void arm_gic_set_irq(void *opaque, int n, int level);
+
+/** arm_gic_input: an EmuIrq for interrupt ID @n of @s. */
+EmuIrq arm_gic_input(ArmGic *s, int n);
+
+#endif

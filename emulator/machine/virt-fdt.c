@@ -1,0 +1,226 @@
+/*
+ * virt-fdt.c - build the virt board's device tree with libfdt's
+ * sequential-write API
+ */
+#include "machine/virt-fdt.h"
+
+#include <glib.h>
+#include <libfdt.h>
+#include <stdbool.h>
+#include <string.h>
+
+#define FDT_SIZE (64 * 1024)
+
+/* libfdt's calls return negative FDT_ERR_* codes; the first one wins. */
+typedef struct {
+    void *fdt;
+    int err;
+} Fdt;
+
+static void chk(Fdt *f, int r)
+{
+    if (r < 0 && !f->err) {
+        f->err = r;
+    }
+}
+
+static void begin(Fdt *f, const char *name) { chk(f, fdt_begin_node(f->fdt, name)); }
+static void end(Fdt *f) { chk(f, fdt_end_node(f->fdt)); }
+static void prop_str(Fdt *f, const char *n, const char *v) { chk(f, fdt_property_string(f->fdt, n, v)); }
+static void prop_u32(Fdt *f, const char *n, uint32_t v) { chk(f, fdt_property_u32(f->fdt, n, v)); }
+static void prop_empty(Fdt *f, const char *n) { chk(f, fdt_property(f->fdt, n, NULL, 0)); }
+
+/* A list of strings: "a\0b\0". */
+static void prop_strs(Fdt *f, const char *n, const char *const *v)
+{
+    GString *s = g_string_new(NULL);
+
+    for (int i = 0; v[i]; i++) {
+        g_string_append_len(s, v[i], (gssize)strlen(v[i]) + 1);
+    }
+    chk(f, fdt_property(f->fdt, n, s->str, (int)s->len));
+    g_string_free(s, TRUE);
+}
+
+static void prop_cells(Fdt *f, const char *n, const uint32_t *cells, int count)
+{
+    fdt32_t be[16];
+
+    g_assert(count <= 16);
+    for (int i = 0; i < count; i++) {
+        be[i] = cpu_to_fdt32(cells[i]);
+    }
+    chk(f, fdt_property(f->fdt, n, be, count * (int)sizeof(fdt32_t)));
+}
+
+/* reg with #address-cells = #size-cells = 2. */
+static void prop_reg64(Fdt *f, uint64_t addr, uint64_t size)
+{
+    uint32_t c[4] = { (uint32_t)(addr >> 32), (uint32_t)addr,
+                      (uint32_t)(size >> 32), (uint32_t)size };
+    prop_cells(f, "reg", c, 4);
+}
+
+static void node_psci(Fdt *f)
+{
+    static const char *const compat[] = { "arm,psci-1.0", "arm,psci-0.2", "arm,psci", NULL };
+
+    begin(f, "psci");
+    prop_u32(f, "migrate", 0x84000005);
+    prop_u32(f, "cpu_on", 0x84000003);
+    prop_u32(f, "cpu_off", 0x84000002);
+    prop_u32(f, "cpu_suspend", 0x84000001);
+    prop_str(f, "method", "hvc");
+    prop_strs(f, "compatible", compat);
+    end(f);
+}
+
+static void node_virtio(Fdt *f, int slot)
+{
+    uint64_t base = VIRT_MMIO + (uint64_t)slot * VIRT_MMIO_SLOT;
+    uint32_t irq[3] = { 0, VIRT_SPI_MMIO + slot, 1 /* edge rising */ };
+    char *name = g_strdup_printf("virtio_mmio@%" G_GINT64_MODIFIER "x", base);
+
+    begin(f, name);
+    prop_empty(f, "dma-coherent");
+    prop_cells(f, "interrupts", irq, 3);
+    prop_reg64(f, base, VIRT_MMIO_SLOT);
+    prop_str(f, "compatible", "virtio,mmio");
+    end(f);
+    g_free(name);
+}
+
+static void node_primecell(Fdt *f, const char *name, const char *compat,
+                           uint64_t base, uint32_t spi, bool uart)
+{
+    static const char *const uart_clocks[] = { "uartclk", "apb_pclk", NULL };
+    const char *const compats[] = { compat, "arm,primecell", NULL };
+    uint32_t irq[3] = { 0, spi, 4 /* level high */ };
+    uint32_t clocks[2] = { VIRT_PHANDLE_CLK, VIRT_PHANDLE_CLK };
+
+    begin(f, name);
+    if (uart) {
+        prop_strs(f, "clock-names", uart_clocks);
+        prop_cells(f, "clocks", clocks, 2);
+    } else {
+        prop_str(f, "clock-names", "apb_pclk");
+        prop_cells(f, "clocks", clocks, 1);
+    }
+    prop_cells(f, "interrupts", irq, 3);
+    prop_reg64(f, base, 0x1000);
+    prop_strs(f, "compatible", compats);
+    end(f);
+}
+
+static void node_gic(Fdt *f)
+{
+    uint32_t reg[8] = { 0, VIRT_GIC_DIST, 0, 0x10000, 0, VIRT_GIC_CPU, 0, 0x10000 };
+
+    begin(f, "intc@8000000");
+    prop_u32(f, "phandle", VIRT_PHANDLE_GIC);
+    prop_cells(f, "reg", reg, 8);
+    prop_str(f, "compatible", "arm,cortex-a15-gic");
+    prop_empty(f, "ranges");
+    prop_u32(f, "#size-cells", 2);
+    prop_u32(f, "#address-cells", 2);
+    prop_empty(f, "interrupt-controller");
+    prop_u32(f, "#interrupt-cells", 3);
+    end(f);
+}
+
+static void node_cpus(Fdt *f)
+{
+    begin(f, "cpus");
+    prop_u32(f, "#size-cells", 0);
+    prop_u32(f, "#address-cells", 1);
+    begin(f, "cpu@0");
+    prop_u32(f, "phandle", VIRT_PHANDLE_CPU);
+    prop_u32(f, "reg", 0);
+    prop_str(f, "compatible", "arm,cortex-a15");
+    prop_str(f, "device_type", "cpu");
+    end(f);
+    end(f);
+}
+
+static void node_timer(Fdt *f)
+{
+    /* PPIs, level-high, CPU mask 1: secure, non-secure, virtual, hyp. */
+    uint32_t irq[12] = { 1, VIRT_PPI_SEC_PHYS, 0x104, 1, VIRT_PPI_PHYS, 0x104,
+                         1, VIRT_PPI_VIRT, 0x104, 1, VIRT_PPI_HYP, 0x104 };
+
+    begin(f, "timer");
+    prop_cells(f, "interrupts", irq, 12);
+    prop_empty(f, "always-on");
+    prop_str(f, "compatible", "arm,armv7-timer");
+    end(f);
+}
+
+static void node_clock(Fdt *f)
+{
+    begin(f, "apb-pclk");
+    prop_u32(f, "phandle", VIRT_PHANDLE_CLK);
+    prop_str(f, "clock-output-names", "clk24mhz");
+    prop_u32(f, "clock-frequency", VIRT_APB_CLK_HZ);
+    prop_u32(f, "#clock-cells", 0);
+    prop_str(f, "compatible", "fixed-clock");
+    end(f);
+}
+
+static void node_chosen(Fdt *f, const VirtFdtConfig *cfg)
+{
+    begin(f, "chosen");
+    prop_str(f, "stdout-path", "/pl011@9000000");
+    if (cfg->cmdline) {
+        prop_str(f, "bootargs", cfg->cmdline);
+    }
+    if (cfg->initrd_end > cfg->initrd_start) {
+        chk(f, fdt_property_u64(f->fdt, "linux,initrd-start", cfg->initrd_start));
+        chk(f, fdt_property_u64(f->fdt, "linux,initrd-end", cfg->initrd_end));
+    }
+    end(f);
+}
+
+int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
+                   char **errmsg)
+{
+    Fdt f = { g_malloc0(FDT_SIZE), 0 };
+    char *memname;
+
+    chk(&f, fdt_create(f.fdt, FDT_SIZE));
+    chk(&f, fdt_finish_reservemap(f.fdt));
+    begin(&f, "");
+    prop_u32(&f, "interrupt-parent", VIRT_PHANDLE_GIC);
+    prop_str(&f, "model", "linux,dummy-virt");
+    prop_u32(&f, "#size-cells", 2);
+    prop_u32(&f, "#address-cells", 2);
+    prop_str(&f, "compatible", "linux,dummy-virt");
+
+    node_psci(&f);
+    memname = g_strdup_printf("memory@%" G_GINT64_MODIFIER "x", cfg->ram_base);
+    begin(&f, memname);
+    prop_reg64(&f, cfg->ram_base, cfg->ram_size);
+    prop_str(&f, "device_type", "memory");
+    end(&f);
+    g_free(memname);
+    for (int slot = 0; slot < VIRT_MMIO_SLOTS; slot++) {
+        node_virtio(&f, slot);
+    }
+    node_primecell(&f, "pl031@9010000", "arm,pl031", VIRT_RTC, VIRT_SPI_RTC, false);
+    node_primecell(&f, "pl011@9000000", "arm,pl011", VIRT_UART, VIRT_SPI_UART, true);
+    node_gic(&f);
+    node_cpus(&f);
+    node_timer(&f);
+    node_clock(&f);
+    node_chosen(&f, cfg);
+    end(&f);
+    chk(&f, fdt_finish(f.fdt));
+    if (f.err) {
+        *errmsg = g_strdup_printf("device tree: %s", fdt_strerror(f.err));
+        g_free(f.fdt);
+        return -1;
+    }
+    chk(&f, fdt_pack(f.fdt));
+    *size = fdt_totalsize(f.fdt);
+    *blob = f.fdt;
+    return 0;
+}

@@ -1,0 +1,30 @@
+/*
+ * virt-fdt.h - the device tree of the virt board, made with libfdt
+ *
+ * Same node names, addresses, interrupts and phandles as qemu-system-arm
+ * -M virt -cpu cortex-a15 generates (shared/reference), limited to the
+ * devices this board models, so a kernel probes nothing that is absent.
+ */
+#ifndef MACHINE_VIRT_FDT_H
+#define MACHINE_VIRT_FDT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "machine/virt.h"
+
+typedef struct VirtFdtConfig {
+    uint64_t ram_base, ram_size;
+    const char *cmdline;          /* NULL: no bootargs */
+    uint64_t initrd_start, initrd_end; /* both 0: no initrd */
+} VirtFdtConfig;
+
+/**
+ * virt_fdt_build: a flattened device tree for @cfg.
+ * @blob, @size: the result (g_free the blob).
+ * Returns: 0, or -1 with a one-line *@errmsg.
+ */
+int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
+                   char **errmsg);
+
+#endif

@@ -1,0 +1,486 @@
+/*
+ * virt.c - the virt board: wiring, boot, and the main loop
+ *
+ * One Cortex-A15 on QEMU's virt memory map (machine/virt.h). Time is either
+ * the host's monotonic clock or, with -icount, derived from the number of
+ * executed instructions so runs are reproducible.
+ */
+#include "machine/virt.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <portos/osinfo.h>
+#include <portos/shutdown.h>
+
+#include "block/block.h"
+#include "exec/cpu.h"
+#include "hw/arm-gic.h"
+#include "hw/pl011.h"
+#include "hw/pl031.h"
+#include "hw/virtio-blk.h"
+#include "hw/virtio-mmio.h"
+#include "machine/loader.h"
+#include "machine/virt-fdt.h"
+#include "target/arm/cpu.h"
+
+/* Instructions per slice between device/timer/console checks. */
+#define SLICE_INSNS 100000
+/* Longest host sleep while the guest waits for an interrupt. */
+#define IDLE_SLEEP_NS (1000 * 1000)
+/* PSCI function IDs (SMC32 calling convention) and results. */
+#define PSCI_VERSION        0x84000000u
+#define PSCI_CPU_SUSPEND    0x84000001u
+#define PSCI_CPU_OFF        0x84000002u
+#define PSCI_CPU_ON         0x84000003u
+#define PSCI_AFFINITY_INFO  0x84000004u
+#define PSCI_MIGRATE_INFO_TYPE 0x84000006u
+#define PSCI_SYSTEM_OFF     0x84000008u
+#define PSCI_SYSTEM_RESET   0x84000009u
+#define PSCI_FEATURES       0x8400000au
+#define PSCI_RET_NOT_SUPPORTED   ((uint32_t)-1)
+#define PSCI_RET_INVALID_PARAMS  ((uint32_t)-2)
+#define PSCI_RET_ALREADY_ON      ((uint32_t)-4)
+
+/* Counter ticks of the 62.5 MHz generic timer, in ns. */
+#define NS_PER_TICK 16
+
+typedef enum { RUNNING, POWER_OFF, RESET, QUIT, SIGNALLED } RunState;
+
+struct VirtMachine {
+    ARMCPU cpu;                /* first: zeroed with the machine */
+    const EmuConfig *cfg;
+    VirtConsole console;
+    MemAddressSpace *as;
+    ArmGic *gic;
+    PL011 *uart;
+    PL031 *rtc;
+    BlockBackend *disk[EMU_MAX_DRIVES];
+    VirtIOBlk *blk[EMU_MAX_DRIVES];
+    int nb_blk;
+    uint64_t ram_size;
+    bool timer_level[2];
+    /* Time. */
+    int64_t host_start_ns;
+    uint64_t idle_ns;          /* icount: time skipped while idle */
+    RunState state;
+};
+
+/* ---- time ---- */
+
+static uint64_t now_ns(const VirtMachine *m)
+{
+    if (m->cfg->icount) {
+        return (m->cpu.parent.icount_total << m->cfg->icount_shift) + m->idle_ns;
+    }
+    return (uint64_t)(portos_clock_monotonic_ns() - m->host_start_ns);
+}
+
+static uint64_t timer_now(void *opaque)
+{
+    return now_ns(opaque) / NS_PER_TICK;
+}
+
+/* Timer outputs drive PPIs 14 (physical) and 11 (virtual) of the GIC. */
+static void timer_changed(void *opaque)
+{
+    VirtMachine *m = opaque;
+    static const int ppi[2] = { VIRT_PPI_PHYS, VIRT_PPI_VIRT };
+
+    for (int t = 0; t < 2; t++) {
+        bool level = arm_gt_irq_level(&m->cpu.env, t);
+        if (level != m->timer_level[t]) {
+            m->timer_level[t] = level;
+            arm_gic_set_irq(m->gic, 16 + ppi[t], level);
+        }
+    }
+}
+
+static const ARMTimerHooks timer_hooks = { timer_now, timer_changed };
+
+/* Guest time of the next timer event, or UINT64_MAX. */
+static uint64_t next_deadline_ns(VirtMachine *m)
+{
+    uint64_t best = UINT64_MAX;
+
+    for (int t = 0; t < 2; t++) {
+        uint64_t d = arm_gt_deadline(&m->cpu.env, t);
+        if (d != UINT64_MAX && d < UINT64_MAX / NS_PER_TICK) {
+            best = MIN(best, d * NS_PER_TICK);
+        }
+    }
+    return best;
+}
+
+static uint64_t rtc_seconds(void *opaque)
+{
+    VirtMachine *m = opaque;
+
+    /* Deterministic runs start at a fixed date, like QEMU's -rtc base. */
+    if (m->cfg->icount) {
+        return 1704067200u + now_ns(m) / 1000000000u; /* 2024-01-01 */
+    }
+    return (uint64_t)(portos_clock_realtime_ns() / 1000000000);
+}
+
+/* ---- PSCI over HVC ---- */
+
+static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
+                      uint32_t imm)
+{
+    VirtMachine *m = opaque;
+    uint32_t fn = env->regs[0], ret;
+
+    /* PSCI's conduit is HVC; without EL3 an SMC is UNDEFINED, as on QEMU. */
+    if (kind != ARM_CALL_HVC) {
+        return false;
+    }
+    switch (fn) {
+    case PSCI_VERSION:
+        ret = 0x00010001; /* 1.1, as QEMU reports */
+        break;
+    case PSCI_SYSTEM_OFF:
+        m->state = POWER_OFF;
+        cpu_exit(&m->cpu.parent);
+        ret = 0;
+        break;
+    case PSCI_SYSTEM_RESET:
+        m->state = m->cfg->no_reboot ? POWER_OFF : RESET;
+        cpu_exit(&m->cpu.parent);
+        ret = 0;
+        break;
+    case PSCI_CPU_ON:
+        ret = (env->regs[1] & 0xffffff) == 0 ? PSCI_RET_ALREADY_ON
+                                               : PSCI_RET_INVALID_PARAMS;
+        break;
+    case PSCI_AFFINITY_INFO:
+        ret = (env->regs[1] & 0xffffff) == 0 ? 0 : PSCI_RET_INVALID_PARAMS;
+        break;
+    case PSCI_MIGRATE_INFO_TYPE:
+        ret = 2; /* no trusted OS */
+        break;
+    case PSCI_CPU_SUSPEND:
+        ret = 0; /* a standby state: return at once, like WFI */
+        break;
+    case PSCI_CPU_OFF:
+        /* The only CPU going off leaves nothing running. */
+        m->state = POWER_OFF;
+        cpu_exit(&m->cpu.parent);
+        ret = 0;
+        break;
+    case PSCI_FEATURES:
+        switch (env->regs[1]) {
+        case PSCI_VERSION: case PSCI_CPU_SUSPEND: case PSCI_CPU_OFF:
+        case PSCI_CPU_ON: case PSCI_AFFINITY_INFO: case PSCI_MIGRATE_INFO_TYPE:
+        case PSCI_SYSTEM_OFF: case PSCI_SYSTEM_RESET: case PSCI_FEATURES:
+            ret = 0;
+            break;
+        default:
+            ret = PSCI_RET_NOT_SUPPORTED;
+        }
+        break;
+    default:
+        if (m->cfg->log_mask & EMU_LOG_UNIMP) {
+            fprintf(stderr, "portos-arm: HVC #%u: unknown PSCI function 0x%08x\n",
+                    imm, fn);
+        }
+        ret = PSCI_RET_NOT_SUPPORTED;
+    }
+    env->regs[0] = ret;
+    return true;
+}
+
+/* ---- wiring ---- */
+
+static void cpu_irq_line(void *opaque, int n, int level)
+{
+    VirtMachine *m = opaque;
+
+    arm_cpu_set_irq(&m->cpu, level);
+}
+
+static void uart_tx(void *opaque, uint8_t byte)
+{
+    VirtMachine *m = opaque;
+
+    if (m->cfg->serial != EMU_SERIAL_NONE) {
+        m->console.write(m->console.opaque, byte);
+    }
+}
+
+/*
+ * Disks take the virtio-mmio slots from the highest down, as QEMU hands
+ * them out; the other slots answer "no device" so Linux skips them.
+ */
+static int add_virtio(VirtMachine *m, char **errmsg)
+{
+    const EmuConfig *cfg = m->cfg;
+    int slot = VIRT_MMIO_SLOTS - 1;
+
+    virtio_log_guest_errors = cfg->log_mask & EMU_LOG_GUEST_ERROR;
+    for (int i = 0; i < cfg->nb_blk; i++, slot--) {
+        const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
+        unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
+                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0);
+        EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
+
+        m->disk[i] = block_open(d->file, flags, errmsg);
+        if (!m->disk[i]) {
+            return -1;
+        }
+        m->blk[i] = virtio_blk_new(m->as, irq, m->disk[i], d->id);
+        m->nb_blk = i + 1;
+        if (virtio_mmio_map(m->as, VIRT_MMIO + (uint64_t)slot * VIRT_MMIO_SLOT,
+                            virtio_blk_vdev(m->blk[i])) < 0) {
+            *errmsg = g_strdup("could not map a virtio-mmio slot");
+            return -1;
+        }
+    }
+    for (; slot >= 0; slot--) {
+        if (virtio_mmio_map(m->as, VIRT_MMIO + (uint64_t)slot * VIRT_MMIO_SLOT, NULL) < 0) {
+            *errmsg = g_strdup("could not map a virtio-mmio slot");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_devices(VirtMachine *m, char **errmsg)
+{
+    EmuIrq cpu_irq = { cpu_irq_line, m, 0 };
+    int r = 0;
+
+    m->gic = arm_gic_new(cpu_irq);
+    m->uart = pl011_new(arm_gic_input(m->gic, 32 + VIRT_SPI_UART), uart_tx, m);
+    m->rtc = pl031_new(arm_gic_input(m->gic, 32 + VIRT_SPI_RTC), rtc_seconds, m);
+    r |= mem_add_mmio(m->as, "gic-dist", VIRT_GIC_DIST, GIC_DIST_SIZE, &arm_gic_dist_ops, m->gic);
+    r |= mem_add_mmio(m->as, "gic-cpu", VIRT_GIC_CPU, GIC_CPU_SIZE, &arm_gic_cpu_ops, m->gic);
+    r |= mem_add_mmio(m->as, "pl011", VIRT_UART, PL011_MMIO_SIZE, &pl011_ops, m->uart);
+    r |= mem_add_mmio(m->as, "pl031", VIRT_RTC, PL031_MMIO_SIZE, &pl031_ops, m->rtc);
+    if (r) {
+        *errmsg = g_strdup("could not map the board's devices");
+        return -1;
+    }
+    return add_virtio(m, errmsg);
+}
+
+/* Kernel, initrd and device tree, and the registers to enter them with. */
+static int boot(VirtMachine *m, char **errmsg)
+{
+    LoaderRam ram = { m->as, VIRT_RAM, m->ram_size };
+    LoadedKernel k;
+    VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg->append, 0, 0 };
+    uint64_t dtb_addr, initrd_addr;
+    int64_t initrd_size = 0;
+    void *dtb;
+    size_t dtb_size;
+    CPUARMState *env = &m->cpu.env;
+
+    if (loader_load_kernel(&ram, m->cfg->kernel, &k, errmsg) < 0) {
+        return -1;
+    }
+    initrd_addr = loader_initrd_addr(&ram, k.high);
+    if (m->cfg->initrd) {
+        if (!k.is_linux) {
+            *errmsg = g_strdup("-initrd needs a Linux kernel image, not an ELF program");
+            return -1;
+        }
+        initrd_size = loader_load_blob(&ram, m->cfg->initrd, "initrd", initrd_addr, errmsg);
+        if (initrd_size < 0) {
+            return -1;
+        }
+        fc.initrd_start = initrd_addr;
+        fc.initrd_end = initrd_addr + (uint64_t)initrd_size;
+    }
+    /* Linux: after the initrd; bare programs: at the base of RAM. */
+    dtb_addr = k.is_linux ? (initrd_addr + (uint64_t)initrd_size + 0xfff) & ~(uint64_t)0xfff
+                          : VIRT_RAM;
+    if (m->cfg->dtb) {
+        if (loader_load_blob(&ram, m->cfg->dtb, "device tree", dtb_addr, errmsg) < 0) {
+            return -1;
+        }
+    } else {
+        if (virt_fdt_build(&fc, &dtb, &dtb_size, errmsg) < 0) {
+            return -1;
+        }
+        if (dtb_addr + dtb_size > VIRT_RAM + m->ram_size) {
+            *errmsg = g_strdup("no room in RAM for the device tree after the initrd");
+            g_free(dtb);
+            return -1;
+        }
+        mem_write(m->as, dtb_addr, dtb, dtb_size);
+        g_free(dtb);
+    }
+
+    arm_cpu_reset(&m->cpu);
+    if (k.is_linux) {
+        env->regs[0] = 0;
+        env->regs[1] = 0xffffffffu; /* no machine type: use the device tree */
+        env->regs[2] = (uint32_t)dtb_addr;
+    }
+    env->regs[15] = (uint32_t)k.entry & ~1u;
+    env->thumb = (uint32_t)k.entry & 1u;
+    return 0;
+}
+
+VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
+                         char **errmsg)
+{
+    VirtMachine *m = g_new0(VirtMachine, 1);
+    int r;
+
+    m->cfg = cfg;
+    m->console = *console;
+    m->ram_size = cfg->ram_size;
+    m->as = mem_as_new();
+    r = mem_add_ram(m->as, "ram", VIRT_RAM, m->ram_size, NULL);
+    if (r < 0) {
+        *errmsg = g_strdup_printf("cannot allocate %llu MiB of guest RAM: %s",
+                                  (unsigned long long)(m->ram_size >> 20), g_strerror(-r));
+        goto fail;
+    }
+    r = exec_init(0);
+    if (r < 0 || arm_cpu_init(&m->cpu, m->as, 0) < 0) {
+        *errmsg = g_strdup("cannot initialise the CPU");
+        goto fail;
+    }
+    arm_cpu_set_call_hook(&m->cpu, psci_call, m);
+    arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
+    if (add_devices(m, errmsg) < 0 || boot(m, errmsg) < 0) {
+        goto fail;
+    }
+    m->host_start_ns = portos_clock_monotonic_ns();
+    return m;
+fail:
+    virt_free(m);
+    return NULL;
+}
+
+/* ---- main loop ---- */
+
+static void poll_console(VirtMachine *m)
+{
+    uint8_t buf[64];
+    size_t room = pl011_can_receive(m->uart), n;
+
+    if (m->cfg->serial == EMU_SERIAL_NONE || !m->console.read) {
+        return;
+    }
+    n = m->console.read(m->console.opaque, buf, MIN(room, sizeof(buf)));
+    if (n) {
+        pl011_receive(m->uart, buf, n);
+    }
+    if (m->console.quit_requested && m->console.quit_requested(m->console.opaque)) {
+        m->state = QUIT;
+    }
+}
+
+/* The CPU waits for an interrupt: let time pass until one can come. */
+static void idle(VirtMachine *m)
+{
+    uint64_t now = now_ns(m), next = next_deadline_ns(m);
+
+    if (m->cfg->icount) {
+        if (next != UINT64_MAX && next > now) {
+            m->idle_ns += next - now;
+            return;
+        }
+        /* No timer armed: only input can wake the guest. */
+    }
+    if (next > now) {
+        portos_sleep_ns((int64_t)MIN(next - now, (uint64_t)IDLE_SLEEP_NS));
+    }
+}
+
+static int64_t slice_budget(VirtMachine *m)
+{
+    uint64_t now, next;
+
+    if (!m->cfg->icount) {
+        return SLICE_INSNS;
+    }
+    /* Stop exactly when the next timer fires, so interrupts are on time. */
+    now = now_ns(m);
+    next = next_deadline_ns(m);
+    if (next == UINT64_MAX) {
+        return SLICE_INSNS;
+    }
+    if (next <= now) {
+        return 1;
+    }
+    return (int64_t)MIN((uint64_t)SLICE_INSNS,
+                        MAX((next - now) >> m->cfg->icount_shift, 1));
+}
+
+int virt_run(VirtMachine *m)
+{
+    CPUState *cs = &m->cpu.parent;
+    char *err = NULL;
+
+    m->state = RUNNING;
+    while (m->state == RUNNING) {
+        int sig = portos_shutdown_requested();
+        int r;
+
+        if (sig) {
+            fprintf(stderr, "portos-arm: terminating on signal %d\n", sig);
+            m->state = SIGNALLED;
+            break;
+        }
+        poll_console(m);
+        timer_changed(m);
+        pl031_update(m->rtc);
+        r = cpu_exec(cs, slice_budget(m));
+        block_poll(); /* completed disk requests interrupt the guest */
+        if (m->state == RESET) {
+            if (boot(m, &err) < 0) {
+                fprintf(stderr, "portos-arm: reset failed: %s\n", err);
+                g_free(err);
+                return 1;
+            }
+            m->state = RUNNING;
+        } else if (r == EXCP_HLT || r == EXCP_HALTED) {
+            idle(m);
+        }
+        if (m->console.flush) {
+            m->console.flush(m->console.opaque);
+        }
+    }
+    if (m->console.flush) {
+        m->console.flush(m->console.opaque);
+    }
+    /* Whatever way out, every acknowledged write reaches the disk. */
+    if (block_flush_all() < 0) {
+        fprintf(stderr, "portos-arm: flushing the disk images failed\n");
+        return 1;
+    }
+    return m->state == POWER_OFF || m->state == QUIT || m->state == SIGNALLED ? 0 : 1;
+}
+
+uint64_t virt_insns(const VirtMachine *m)
+{
+    return m->cpu.parent.icount_total;
+}
+
+void virt_free(VirtMachine *m)
+{
+    if (!m) {
+        return;
+    }
+    if (m->cpu.tlb_ready) {
+        arm_cpu_destroy(&m->cpu);
+    }
+    exec_exit();
+    for (int i = 0; i < m->nb_blk; i++) {
+        virtio_blk_free(m->blk[i]);
+    }
+    for (int i = 0; i < EMU_MAX_DRIVES; i++) {
+        block_close(m->disk[i]);
+    }
+    pl011_free(m->uart);
+    pl031_free(m->rtc);
+    arm_gic_free(m->gic);
+    mem_as_free(m->as);
+    g_free(m);
+}

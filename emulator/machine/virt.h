@@ -1,0 +1,82 @@
+/*
+ * virt.h - the memory map and interrupt numbers of QEMU's virt board
+ * (shared/reference/qemu-virt-cortex-a15-256m.dts)
+ */
+#ifndef MACHINE_VIRT_H
+#define MACHINE_VIRT_H
+
+#define VIRT_GIC_DIST      0x08000000u
+#define VIRT_GIC_CPU       0x08010000u
+#define VIRT_UART          0x09000000u
+#define VIRT_RTC           0x09010000u
+#define VIRT_MMIO          0x0a000000u   /* first virtio-mmio slot */
+#define VIRT_MMIO_SLOT     0x200u
+#define VIRT_MMIO_SLOTS    32
+#define VIRT_RAM           0x40000000u
+
+/* SPI numbers (GIC interrupt ID = SPI + 32). */
+#define VIRT_SPI_UART      1
+#define VIRT_SPI_RTC       2
+#define VIRT_SPI_MMIO      16            /* slot n uses SPI 16 + n */
+
+/* PPI numbers (GIC interrupt ID = PPI + 16). */
+#define VIRT_PPI_SEC_PHYS  13
+#define VIRT_PPI_PHYS      14
+#define VIRT_PPI_VIRT      11
+#define VIRT_PPI_HYP       10
+
+/* Phandles as QEMU numbers them. */
+#define VIRT_PHANDLE_CLK   0x8000
+#define VIRT_PHANDLE_CPU   0x8001
+#define VIRT_PHANDLE_GIC   0x8002
+
+#define VIRT_APB_CLK_HZ    24000000u
+
+#endif
+
+/* ---- the board ---- */
+#ifndef MACHINE_VIRT_BOARD
+#define MACHINE_VIRT_BOARD
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/cli.h"
+
+typedef struct VirtMachine VirtMachine;
+
+/*
+ * The serial console as the board sees it: bytes out, and input bytes
+ * that are pending (never blocks). The front end also decides when the
+ * user asked to quit (Ctrl-A x).
+ */
+typedef struct VirtConsole {
+    void (*write)(void *opaque, uint8_t byte);
+    size_t (*read)(void *opaque, uint8_t *buf, size_t len);
+    bool (*quit_requested)(void *opaque);
+    void (*flush)(void *opaque);
+    void *opaque;
+} VirtConsole;
+
+/**
+ * virt_create: build the board for @cfg: RAM, CPU, GIC, UART, RTC, the
+ * virtio-mmio slots, and load kernel/initrd/device tree.
+ * Returns: the machine, or NULL with a one-line *@errmsg.
+ */
+VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
+                         char **errmsg);
+
+/**
+ * virt_run: run until the guest powers off (PSCI SYSTEM_OFF, or RESET
+ * with -no-reboot), the user quits, or a shutdown signal arrives.
+ * Returns: the process exit status (0 for a clean power-off).
+ */
+int virt_run(VirtMachine *m);
+
+/** virt_free: flush disks and free everything. */
+void virt_free(VirtMachine *m);
+
+/** virt_insns: guest instructions executed so far (for benchmarks). */
+uint64_t virt_insns(const VirtMachine *m);
+
+#endif

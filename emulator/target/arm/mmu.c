@@ -1,0 +1,289 @@
+/*
+ * ARMv7-A VMSA, short-descriptor format: translation table walk,
+ * access permissions, fault status codes, and the TLB-fill hook.
+ *
+ * The engine's TLB is not tagged with ASIDs, so translations are cached
+ * per MMU index only; cp15.c flushes it whenever TTBR0/1, TTBCR,
+ * CONTEXTIDR, DACR or SCTLR change.  Hence nG and the ASID play no part
+ * here.  TEX remap only changes memory attributes, which are not
+ * modelled.  Supersections map 40-bit physical addresses; bits above 31
+ * are kept, and the address space then finds nothing there.
+ */
+#include "target/arm/cpu.h"
+
+/* Access permissions, as PAGE_READ/PAGE_WRITE for one privilege level. */
+#define P_RW  (PAGE_READ | PAGE_WRITE)
+#define P_RO  PAGE_READ
+
+/* AP[2:0] (SCTLR.AFE = 0), indexed [ap][is_user]. */
+static const uint8_t ap_full[8][2] = {
+    { 0, 0 },        /* 000: no access */
+    { P_RW, 0 },     /* 001: privileged only */
+    { P_RW, P_RO },  /* 010: user read-only */
+    { P_RW, P_RW },  /* 011: full access */
+    { 0, 0 },        /* 100: reserved */
+    { P_RO, 0 },     /* 101: privileged read-only */
+    { P_RO, P_RO },  /* 110: read-only (deprecated encoding) */
+    { P_RO, P_RO },  /* 111: read-only */
+};
+
+/* AP[2:1] (SCTLR.AFE = 1: AP[0] is the access flag). */
+static const uint8_t ap_simple[4][2] = {
+    { P_RW, 0 },     /* 00: privileged read/write */
+    { P_RW, P_RW },  /* 01: read/write at any PL */
+    { P_RO, 0 },     /* 10: privileged read-only */
+    { P_RO, P_RO },  /* 11: read-only at any PL */
+};
+
+/*
+ * Read a descriptor.  Only RAM and ROM may hold translation tables: a
+ * walk into MMIO or unmapped space is an external abort on the walk
+ * (never a device access with side effects, never a host fault).
+ */
+static bool read_desc(CPUARMState *env, uint32_t paddr, uint32_t *desc)
+{
+    MemAddressSpace *as = env_cpu(env)->as;
+    MemRegion *r = as ? mem_find(as, paddr) : NULL;
+    MemTxResult res;
+
+    if (!r || r->kind == MEM_REGION_MMIO || paddr + 4 > r->base + r->size) {
+        return false;
+    }
+    if (env->cp15.sctlr & SCTLR_EE) {
+        res = mem_ldl_be(as, paddr, desc);
+    } else {
+        res = mem_ldl_le(as, paddr, desc);
+    }
+    return res == MEM_TX_OK;
+}
+
+/*
+ * First-level descriptor address, or false when the walk is disabled by
+ * TTBCR.PD0/PD1 (a section translation fault).
+ */
+static bool l1_table_address(CPUARMState *env, uint32_t vaddr, uint32_t *addr)
+{
+    uint32_t ttbcr = env->cp15.ttbcr;
+    uint32_t n = ttbcr & TTBCR_N;
+
+    if (n == 0 || (vaddr >> (32 - n)) == 0) {
+        if (ttbcr & TTBCR_PD0) {
+            return false;
+        }
+        /* TTBR0 table of 16 KiB >> N, indexed by VA[31-N:20]. */
+        *addr = ((uint32_t)env->cp15.ttbr0 & (0xffffffffu << (14 - n))) |
+                (((vaddr << n) >> (20 + n)) << 2);
+    } else {
+        if (ttbcr & TTBCR_PD1) {
+            return false;
+        }
+        *addr = ((uint32_t)env->cp15.ttbr1 & 0xffffc000u) |
+                ((vaddr >> 20) << 2);
+    }
+    return true;
+}
+
+static bool fault(ARMTranslateResult *res, uint32_t fs, int domain)
+{
+    res->fsr = arm_fsr_encode(fs, domain);
+    res->domain = domain;
+    return true;
+}
+
+/*
+ * Check the access against AP/XN/PXN and the domain type, and fill
+ * res->prot.  Returns true on a fault.
+ */
+static bool check_perms(CPUARMState *env, ARMTranslateResult *res,
+                        MMUAccessType access, bool user, uint32_t dom_type,
+                        uint32_t ap, bool xn, bool pxn, bool level2,
+                        int domain)
+{
+    int prot;
+
+    if (dom_type == 3) {
+        /* Manager: no permission checks at all. */
+        res->prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
+        return false;
+    }
+    if (pxn && !user) {
+        xn = true;
+    }
+    if (xn && access == MMU_INST_FETCH) {
+        return fault(res, level2 ? ARM_FSC_PERM_L2 : ARM_FSC_PERM_L1, domain);
+    }
+    if (env->cp15.sctlr & SCTLR_AFE) {
+        if (!(ap & 1)) {
+            return fault(res, level2 ? ARM_FSC_ACCESS_L2 : ARM_FSC_ACCESS_L1,
+                         domain);
+        }
+        prot = ap_simple[ap >> 1][user];
+    } else {
+        prot = ap_full[ap][user];
+    }
+    if (prot && !xn) {
+        prot |= PAGE_EXEC;
+    }
+    res->prot = prot;
+    if (!(prot & (1 << access))) {
+        return fault(res, level2 ? ARM_FSC_PERM_L2 : ARM_FSC_PERM_L1, domain);
+    }
+    return false;
+}
+
+/* Second-level walk for a page-table L1 descriptor. */
+static bool walk_l2(CPUARMState *env, uint32_t vaddr, uint32_t l1,
+                    MMUAccessType access, bool user, uint32_t dom_type,
+                    int domain, ARMTranslateResult *res)
+{
+    uint32_t desc, ap;
+    bool xn, pxn = (l1 >> 2) & 1;
+
+    if (!read_desc(env, (l1 & 0xfffffc00u) | ((vaddr >> 10) & 0x3fc), &desc)) {
+        return fault(res, ARM_FSC_EXT_WALK_L2, domain);
+    }
+    switch (desc & 3) {
+    case 0:
+        return fault(res, ARM_FSC_TRANS_L2, domain);
+    case 1:     /* 64 KiB large page */
+        res->paddr = (desc & 0xffff0000u) | (vaddr & 0xffff);
+        res->page_size = 0x10000;
+        xn = (desc >> 15) & 1;
+        break;
+    default:    /* 4 KiB small page; bit 0 is XN */
+        res->paddr = (desc & 0xfffff000u) | (vaddr & 0xfff);
+        res->page_size = 0x1000;
+        xn = desc & 1;
+        break;
+    }
+    ap = ((desc >> 4) & 3) | ((desc >> 7) & 4);
+    return check_perms(env, res, access, user, dom_type, ap, xn, pxn, true,
+                       domain);
+}
+
+bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
+                       MMUAccessType access, unsigned mmu_idx,
+                       ARMTranslateResult *res)
+{
+    bool user = mmu_idx == ARM_MMU_IDX_PL0;
+    uint32_t table, desc, ap, dom_type;
+    int domain = 0;
+
+    res->fsr = 0;
+    res->domain = 0;
+    if (!(env->cp15.sctlr & SCTLR_M)) {
+        res->paddr = vaddr;
+        res->prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
+        res->page_size = TARGET_PAGE_SIZE;
+        return false;
+    }
+    if (env->cp15.ttbcr & TTBCR_EAE) {
+        /* Long-descriptor format: not modelled (non-LPAE guests only). */
+        return fault(res, ARM_FSC_TRANS_L1, 0);
+    }
+    if (!l1_table_address(env, vaddr, &table)) {
+        return fault(res, ARM_FSC_TRANS_L1, 0);
+    }
+    if (!read_desc(env, table, &desc)) {
+        return fault(res, ARM_FSC_EXT_WALK_L1, 0);
+    }
+    if ((desc & 3) == 0) {
+        return fault(res, ARM_FSC_TRANS_L1, 0);
+    }
+    /* Supersections always belong to domain 0. */
+    if ((desc & 3) == 1 || !(desc & (1u << 18))) {
+        domain = (desc >> 5) & 0xf;
+    }
+    dom_type = (env->cp15.dacr >> (domain * 2)) & 3;
+    if (dom_type == 0 || dom_type == 2) {
+        return fault(res, (desc & 3) == 1 ? ARM_FSC_DOMAIN_L2
+                                          : ARM_FSC_DOMAIN_L1, domain);
+    }
+    res->domain = domain;
+    if ((desc & 3) == 1) {
+        return walk_l2(env, vaddr, desc, access, user, dom_type, domain, res);
+    }
+    if (desc & (1u << 18)) {
+        /* Supersection: 16 MiB, PA[39:32] from bits [8:5] and [23:20]. */
+        res->paddr = (desc & 0xff000000u) | (vaddr & 0x00ffffffu) |
+                     ((uint64_t)((desc >> 20) & 0xf) << 32) |
+                     ((uint64_t)((desc >> 5) & 0xf) << 36);
+        res->page_size = 0x1000000;
+    } else {
+        res->paddr = (desc & 0xfff00000u) | (vaddr & 0x000fffffu);
+        res->page_size = 0x100000;
+    }
+    ap = ((desc >> 10) & 3) | ((desc >> 13) & 4);
+    return check_perms(env, res, access, user, dom_type, ap,
+                       (desc >> 4) & 1, desc & 1, false, domain);
+}
+
+bool arm_cpu_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
+                      MMUAccessType access, unsigned mmu_idx, bool probe)
+{
+    CPUARMState *env = arm_env(cs);
+    ARMTranslateResult res;
+    uint32_t fsr;
+
+    if (!arm_get_phys_addr(env, (uint32_t)vaddr, access, mmu_idx, &res)) {
+        tlb_set_page_with_size(&cs->tlb, vaddr & TARGET_PAGE_MASK,
+                               res.paddr & TARGET_PAGE_MASK, res.prot,
+                               mmu_idx, res.page_size);
+        return true;
+    }
+    if (probe) {
+        return false;
+    }
+    fsr = res.fsr;
+    if (access == MMU_DATA_STORE) {
+        fsr |= ARM_FSR_WNR;
+    }
+    arm_raise_exception(env, access == MMU_INST_FETCH ? EXCP_PREFETCH_ABORT
+                                                      : EXCP_DATA_ABORT,
+                        fsr, (uint32_t)vaddr);
+}
+
+void arm_cpu_bus_error(CPUState *cs, uint64_t vaddr, uint64_t paddr,
+                       unsigned size, MMUAccessType access, unsigned mmu_idx)
+{
+    /* Decode error: external abort with ExT (bit 12) clear, like QEMU. */
+    uint32_t fsr = arm_fsr_encode(ARM_FSC_SYNC_EXT, 0);
+
+    if (access == MMU_DATA_STORE) {
+        fsr |= ARM_FSR_WNR;
+    }
+    arm_raise_exception(arm_env(cs), access == MMU_INST_FETCH
+                                     ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT,
+                        fsr, (uint32_t)vaddr);
+}
+
+void arm_cpu_unaligned(CPUState *cs, uint64_t vaddr, MMUAccessType access,
+                       unsigned mmu_idx)
+{
+    uint32_t fsr = arm_fsr_encode(ARM_FSC_ALIGN, 0);
+
+    if (access == MMU_DATA_STORE) {
+        fsr |= ARM_FSR_WNR;
+    }
+    arm_raise_exception(arm_env(cs), access == MMU_INST_FETCH
+                                     ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT,
+                        fsr, (uint32_t)vaddr);
+}
+
+uint64_t arm_ats1_par(CPUARMState *env, uint32_t vaddr, MMUAccessType access,
+                      unsigned mmu_idx)
+{
+    ARMTranslateResult res;
+    uint64_t par;
+
+    if (arm_get_phys_addr(env, vaddr, access, mmu_idx, &res)) {
+        /* PAR.F = 1 with FS[5:0] in bits [6:1]. */
+        return ((res.fsr & (1u << 10)) >> 5) | ((res.fsr & 0xf) << 1) | 1;
+    }
+    if (res.page_size == 0x1000000) {
+        par = (res.paddr & 0xff000000u) | (1u << 1);   /* SS */
+    } else {
+        par = res.paddr & 0xfffff000u;
+    }
+    return par | (1u << 9);   /* NS: everything here is Non-secure */
+}

@@ -1,0 +1,91 @@
+/*
+ * Helper calls, opcode tables, the default interpreter and a disassembler.
+ */
+#include "tci/tci.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tci/tci-ops.h"
+
+const unsigned char tci_op_len[TCI_NB_OPS] = {
+#define TCI_LEN_(name, len) [TCI_##name] = len,
+    TCI_OPS(TCI_LEN_)
+#undef TCI_LEN_
+};
+
+const char *const tci_op_names[TCI_NB_OPS] = {
+#define TCI_NAME_(name, len) [TCI_##name] = #name,
+    TCI_OPS(TCI_NAME_)
+#undef TCI_NAME_
+};
+
+/*
+ * call layout: [op][helper: 4 units][ret][a0][a1][a2][a3][mask]; mask bit
+ * 0: ret is 64-bit, bit k+1: argument k is 64-bit.  Out of line: calls are
+ * rare next to arithmetic, and keeping this switch out of the interpreter
+ * keeps the hot function small.
+ */
+void tci_call(CPUState *cs, const uint16_t *pc)
+{
+    char *base = (char *)cs;
+    const TCGHelper *h;
+    uint64_t hv, a[TCG_MAX_CALL_ARGS], r = 0;
+    unsigned mask = pc[10];
+
+    memcpy(&hv, pc + 1, 8);
+    h = (const TCGHelper *)(uintptr_t)hv;
+    for (int k = 0; k < TCG_MAX_CALL_ARGS; k++) {
+        if (mask & (2u << k)) {
+            memcpy(&a[k], base + pc[6 + k], 8);
+        } else {
+            uint32_t v;
+            memcpy(&v, base + pc[6 + k], 4);
+            a[k] = v;
+        }
+    }
+    switch (h->sig) {
+#define TCI_CALL_(name, rt, params, args) \
+    case TCG_SIG_##name: r = TCI_CALL_RET_##rt(h->fn.name args); break;
+#define TCI_CALL_RET_void(e) ((e), 0)
+#define TCI_CALL_RET_uint32_t(e) (uint64_t)(e)
+#define TCI_CALL_RET_uint64_t(e) (e)
+    TCG_HELPER_SIGNATURES(TCI_CALL_)
+#undef TCI_CALL_
+    default:
+        return;
+    }
+    if (h->sig >= TCG_SIG_i_) {
+        /* Signatures are ordered void, i32, i64: anything else returns. */
+        if (mask & 1) {
+            memcpy(base + pc[5], &r, 8);
+        } else {
+            uint32_t v = (uint32_t)r;
+            memcpy(base + pc[5], &v, 4);
+        }
+    }
+}
+
+uintptr_t tci_exec(CPUState *cs, TranslationBlock *tb)
+{
+    return tci_have_threaded ? tci_exec_threaded(cs, tb)
+                             : tci_exec_switch(cs, tb);
+}
+
+void tci_disas(void *out, const uint16_t *code, size_t n)
+{
+    FILE *f = out;
+
+    for (size_t i = 0; i < n;) {
+        unsigned op = code[i];
+        unsigned len = op < TCI_NB_OPS ? tci_op_len[op] : 1;
+
+        fprintf(f, "%5zu: %-20s", i, op < TCI_NB_OPS ? tci_op_names[op] : "?");
+        for (unsigned k = 1; k < len && i + k < n; k++) {
+            fprintf(f, " %04x", code[i + k]);
+        }
+        fputc('\n', f);
+        i += len;
+    }
+}

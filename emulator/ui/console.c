@@ -1,0 +1,122 @@
+/*
+ * console.c - stdin/stdout serial console with Ctrl-A escapes
+ */
+#include "ui/console.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <portos/error.h>
+#include <portos/terminal.h>
+
+#define CTRL_A 0x01
+
+static const char help_text[] =
+    "\r\nC-a h    print this help\r\n"
+    "C-a x    exit emulator\r\n"
+    "C-a a    sends C-a\r\n";
+
+int console_open(StdioConsole *c, bool interactive)
+{
+    memset(c, 0, sizeof(*c));
+    if (interactive && portos_term_isatty(0)) {
+        int r = portos_term_raw(0);
+        if (r < 0) {
+            return r;
+        }
+        c->raw = true;
+    }
+    return 0;
+}
+
+void console_flush(void *opaque)
+{
+    StdioConsole *c = opaque;
+
+    if (c->out_len) {
+        fwrite(c->out, 1, c->out_len, stdout);
+        c->out_len = 0;
+    }
+    fflush(stdout);
+}
+
+void console_close(StdioConsole *c)
+{
+    console_flush(c);
+    if (c->raw) {
+        portos_term_restore();
+        c->raw = false;
+    }
+}
+
+void console_write(void *opaque, uint8_t byte)
+{
+    StdioConsole *c = opaque;
+
+    if (c->out_len == sizeof(c->out)) {
+        console_flush(c);
+    }
+    c->out[c->out_len++] = byte;
+}
+
+size_t console_filter(StdioConsole *c, uint8_t *buf, size_t len)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = buf[i];
+
+        if (!c->escape) {
+            if (b == CTRL_A) {
+                c->escape = true;
+            } else {
+                buf[kept++] = b;
+            }
+            continue;
+        }
+        c->escape = false;
+        switch (b) {
+        case 'x':
+        case 'X':
+            c->quit = true;
+            break;
+        case 'h':
+        case '?':
+            for (const char *p = help_text; *p; p++) {
+                console_write(c, (uint8_t)*p);
+            }
+            break;
+        case CTRL_A:
+        case 'a':
+            buf[kept++] = CTRL_A;
+            break;
+        default:
+            break; /* unknown escapes are dropped, as QEMU does */
+        }
+    }
+    return kept;
+}
+
+size_t console_read(void *opaque, uint8_t *buf, size_t len)
+{
+    StdioConsole *c = opaque;
+    int64_t n;
+
+    if (c->eof || !len) {
+        return 0;
+    }
+    n = portos_term_read(0, buf, len);
+    if (n == -EPIPE || (n < 0 && n != -EAGAIN)) {
+        c->eof = true; /* end of input (or no stdin): the guest keeps running */
+        return 0;
+    }
+    if (n <= 0) {
+        return 0;
+    }
+    return console_filter(c, buf, (size_t)n);
+}
+
+bool console_quit_requested(void *opaque)
+{
+    return ((StdioConsole *)opaque)->quit;
+}

@@ -1,0 +1,22 @@
+/*
+ * cacheflush-win32.c - FlushInstructionCache
+ *
+ * A no-op on x86 hardware, but Windows documents it as required after
+ * writing code, and on arm64 Windows it does the cache maintenance.
+ */
+#include <portos/cacheflush.h>
+#include <portos/error.h>
+
+#include "../osdep/winerror-win32.h"
+
+int portos_flush_icache(const void *rx, const void *rw, size_t len)
+{
+    (void)rw;
+    if (!len) {
+        return 0;
+    }
+    if (!FlushInstructionCache(GetCurrentProcess(), rx, len)) {
+        return portos__last_winerror();
+    }
+    return 0;
+}

@@ -1,0 +1,449 @@
+/*
+ * target/arm short-descriptor MMU: every descriptor kind, every fault
+ * with its exact FSR, domains, access permissions, XN/PXN, the access
+ * flag, TTBCR splits, and walks into non-RAM, over tables built in RAM.
+ */
+#include "arm-test-util.h"
+
+#define L1 0x40100000u            /* 16 KiB aligned */
+#define L2 0x40104000u            /* 1 KiB aligned */
+#define DATA 0x40200000u
+
+static void l1_set(uint32_t base, uint32_t va, uint32_t desc)
+{
+    arm_test_poke(base + ((va >> 20) << 2), desc);
+}
+
+static void l2_set(uint32_t table, uint32_t va, uint32_t desc)
+{
+    arm_test_poke(table + (((va >> 12) & 0xff) << 2), desc);
+}
+
+/* Section: AP[2:0], domain, XN, PXN. */
+static uint32_t section(uint32_t pa, unsigned ap, unsigned dom, bool xn,
+                        bool pxn)
+{
+    return (pa & 0xfff00000u) | ((ap & 4u) << 13) | ((ap & 3u) << 10) |
+           (dom << 5) | (xn ? 0x10 : 0) | 2 | (pxn ? 1 : 0);
+}
+
+static uint32_t small_page(uint32_t pa, unsigned ap, bool xn)
+{
+    return (pa & 0xfffff000u) | ((ap & 4u) << 7) | ((ap & 3u) << 4) | 2 |
+           (xn ? 1 : 0);
+}
+
+static void mmu_on(void)
+{
+    at.env->cp15.ttbr0 = L1;
+    at.env->cp15.dacr = 0x55555555;     /* all domains client */
+    at.env->cp15.sctlr |= SCTLR_M;
+}
+
+static bool walk(uint32_t va, MMUAccessType acc, unsigned idx,
+                 ARMTranslateResult *r)
+{
+    return arm_get_phys_addr(at.env, va, acc, idx, r);
+}
+
+START_TEST(test_mmu_off)
+{
+    ARMTranslateResult r;
+
+    ck_assert(!walk(0x12345678, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, 0x12345678);
+    ck_assert_int_eq(r.prot, PAGE_READ | PAGE_WRITE | PAGE_EXEC);
+}
+END_TEST
+
+START_TEST(test_descriptor_kinds)
+{
+    ARMTranslateResult r;
+
+    mmu_on();
+    /* 1 MiB section. */
+    l1_set(L1, 0x00100000, section(0x40000000, 3, 0, false, false));
+    ck_assert(!walk(0x00123456, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, 0x40023456);
+    ck_assert_uint_eq(r.page_size, 0x100000);
+    ck_assert_int_eq(r.prot, PAGE_READ | PAGE_WRITE | PAGE_EXEC);
+
+    /* 16 MiB supersection with PA[39:32] extension bits. */
+    for (uint32_t va = 0x01000000; va < 0x02000000; va += 0x100000) {
+        l1_set(L1, va, 0x40000000u | (1u << 18) | (3u << 10) |
+                       (0x5u << 20) | (0x2u << 5) | 2);
+    }
+    ck_assert(!walk(0x01abcdef, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x2540abcdefull);
+    ck_assert_uint_eq(r.page_size, 0x1000000);
+    ck_assert_int_eq(r.domain, 0);
+
+    /* Page table -> 4 KiB small page (XN) and 64 KiB large page. */
+    l1_set(L1, 0x00200000, L2 | (7u << 5) | 1);
+    l2_set(L2, 0x00201000, small_page(0x40345000, 3, true));
+    ck_assert(!walk(0x00201abc, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, 0x40345abc);
+    ck_assert_uint_eq(r.page_size, 0x1000);
+    ck_assert_int_eq(r.prot, PAGE_READ | PAGE_WRITE);
+    ck_assert_int_eq(r.domain, 7);
+    /* A large page is replicated in 16 consecutive L2 entries. */
+    for (uint32_t va = 0x00210000; va < 0x00220000; va += 0x1000) {
+        l2_set(L2, va, 0x40560000u | (3u << 4) | 1);
+    }
+    ck_assert(!walk(0x0021fedc, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, 0x4056fedc);
+    ck_assert_uint_eq(r.page_size, 0x10000);
+    ck_assert(r.prot & PAGE_EXEC);
+    /* Large page XN is bit 15. */
+    l2_set(L2, 0x00230000, 0x40560000u | (1u << 15) | (3u << 4) | 1);
+    ck_assert(walk(0x00230000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x0f | (7u << 4));
+    /* Small-page type 0b11 is a small page with XN set. */
+    l2_set(L2, 0x00240000, small_page(0x40240000, 3, true));
+    ck_assert(walk(0x00240000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+}
+END_TEST
+
+START_TEST(test_translation_faults)
+{
+    ARMTranslateResult r;
+
+    mmu_on();
+    /* L1 fault: FS=0b00101, domain reported as 0. */
+    ck_assert(walk(0x00300000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x005);
+    /* L2 fault: FS=0b00111 with the L1 descriptor's domain. */
+    l1_set(L1, 0x00200000, L2 | (0xau << 5) | 1);
+    l2_set(L2, 0x00205000, 0);
+    ck_assert(walk(0x00205000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x0a7);
+    /* Long-descriptor format is not modelled: translation fault. */
+    l1_set(L1, 0x00100000, section(0x40000000, 3, 0, false, false));
+    at.env->cp15.ttbcr = TTBCR_EAE;
+    ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x005);
+}
+END_TEST
+
+START_TEST(test_domains)
+{
+    ARMTranslateResult r;
+
+    mmu_on();
+    l1_set(L1, 0x00100000, section(0x40000000, 0, 5, true, false));
+    l1_set(L1, 0x00200000, L2 | (6u << 5) | 1);
+    l2_set(L2, 0x00200000, small_page(0x40000000, 0, true));
+    /* No access (00) and reserved (10): domain faults, section/page. */
+    for (uint32_t t = 0; t <= 2; t += 2) {
+        at.env->cp15.dacr = (t << 10) | (t << 12);
+        ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+        ck_assert_uint_eq(r.fsr, 0x009 | (5u << 4));
+        ck_assert(walk(0x00200000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+        ck_assert_uint_eq(r.fsr, 0x00b | (6u << 4));
+    }
+    /* Client: AP=000 and XN are checked. */
+    at.env->cp15.dacr = (1u << 10) | (1u << 12);
+    ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00d | (5u << 4));
+    ck_assert(walk(0x00200000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00f | (6u << 4));
+    /* Manager: no permission checks, even AP=000 and XN. */
+    at.env->cp15.dacr = (3u << 10) | (3u << 12);
+    ck_assert(!walk(0x00100000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert_int_eq(r.prot, PAGE_READ | PAGE_WRITE | PAGE_EXEC);
+    ck_assert(!walk(0x00200000, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    /* A domain fault on a page table comes before the L2 walk. */
+    at.env->cp15.dacr = 0;
+    l2_set(L2, 0x00200000, 0);
+    ck_assert(walk(0x00200000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00b | (6u << 4));
+}
+END_TEST
+
+START_TEST(test_ap_full_model)
+{
+    /* [ap] = { PL1 read, PL1 write, PL0 read, PL0 write } */
+    static const bool ok[8][4] = {
+        { 0, 0, 0, 0 }, { 1, 1, 0, 0 }, { 1, 1, 1, 0 }, { 1, 1, 1, 1 },
+        { 0, 0, 0, 0 }, { 1, 0, 0, 0 }, { 1, 0, 1, 0 }, { 1, 0, 1, 0 },
+    };
+    ARMTranslateResult r;
+
+    mmu_on();
+    for (unsigned ap = 0; ap < 8; ap++) {
+        l1_set(L1, 0x00100000, section(0x40000000, ap, 2, false, false));
+        l1_set(L1, 0x00200000, L2 | (3u << 5) | 1);
+        l2_set(L2, 0x00200000, small_page(0x40000000, ap, false));
+        for (int k = 0; k < 4; k++) {
+            unsigned idx = k < 2 ? ARM_MMU_IDX_PL1 : ARM_MMU_IDX_PL0;
+            MMUAccessType acc = (k & 1) ? MMU_DATA_STORE : MMU_DATA_LOAD;
+            bool f1 = walk(0x00100000, acc, idx, &r);
+            ck_assert_msg(f1 == !ok[ap][k], "ap %u k %d", ap, k);
+            if (f1) {
+                ck_assert_uint_eq(r.fsr, 0x00d | (2u << 4));
+            }
+            bool f2 = walk(0x00200000, acc, idx, &r);
+            ck_assert_msg(f2 == !ok[ap][k], "page ap %u k %d", ap, k);
+            if (f2) {
+                ck_assert_uint_eq(r.fsr, 0x00f | (3u << 4));
+            }
+            /* Executable exactly when readable (no XN). */
+            ck_assert(walk(0x00100000, MMU_INST_FETCH, idx, &r) ==
+                      !ok[ap][k & 2]);
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_afe_model)
+{
+    /* AP[2:1] with AFE: 00 PL1 RW, 01 RW, 10 PL1 RO, 11 RO. */
+    static const bool ok[4][4] = {
+        { 1, 1, 0, 0 }, { 1, 1, 1, 1 }, { 1, 0, 0, 0 }, { 1, 0, 1, 0 },
+    };
+    ARMTranslateResult r;
+
+    mmu_on();
+    at.env->cp15.sctlr |= SCTLR_AFE;
+    /* AP[0] = 0 is the access flag: section 0x03, page 0x06. */
+    l1_set(L1, 0x00100000, section(0x40000000, 2, 4, false, false));
+    ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x003 | (4u << 4));
+    l1_set(L1, 0x00200000, L2 | (9u << 5) | 1);
+    l2_set(L2, 0x00200000, small_page(0x40000000, 6, false));
+    ck_assert(walk(0x00200000, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, 0x006 | (9u << 4));
+    for (unsigned ap21 = 0; ap21 < 4; ap21++) {
+        l1_set(L1, 0x00100000,
+               section(0x40000000, (ap21 << 1) | 1, 4, false, false));
+        for (int k = 0; k < 4; k++) {
+            unsigned idx = k < 2 ? ARM_MMU_IDX_PL1 : ARM_MMU_IDX_PL0;
+            MMUAccessType acc = (k & 1) ? MMU_DATA_STORE : MMU_DATA_LOAD;
+            ck_assert_msg(walk(0x00100000, acc, idx, &r) == !ok[ap21][k],
+                          "ap %u k %d", ap21, k);
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_xn_pxn)
+{
+    ARMTranslateResult r;
+
+    mmu_on();
+    l1_set(L1, 0x00100000, section(0x40000000, 3, 1, true, false));
+    ck_assert(walk(0x00100000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, 0x00d | (1u << 4));
+    ck_assert(!walk(0x00100000, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    ck_assert(!(r.prot & PAGE_EXEC));
+    /* PXN: not executable at PL1, executable at PL0. */
+    l1_set(L1, 0x00100000, section(0x40000000, 3, 1, false, true));
+    ck_assert(walk(0x00100000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert(!walk(0x00100000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    /* PXN of a page-table descriptor is bit 2. */
+    l1_set(L1, 0x00200000, L2 | 4 | 1);
+    l2_set(L2, 0x00200000, small_page(0x40000000, 3, false));
+    ck_assert(walk(0x00200000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00f);
+    ck_assert(!walk(0x00200000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+}
+END_TEST
+
+START_TEST(test_ttbcr_split)
+{
+    ARMTranslateResult r;
+    const uint32_t l1b = 0x40108000;   /* TTBR1 table */
+
+    mmu_on();
+    at.env->cp15.ttbr1 = l1b;
+    at.env->cp15.ttbcr = 2;             /* TTBR0 covers 0..1 GiB */
+    /* With N=2 TTBR0's table is 4 KiB, indexed by VA[29:20]. */
+    l1_set(L1, 0x3ff00000, section(0x40000000, 3, 0, false, false));
+    l1_set(l1b, 0x40000000, section(0x40100000, 3, 0, false, false));
+    l1_set(l1b, 0xfff00000, section(0x40200000, 3, 0, false, false));
+    ck_assert(!walk(0x3ff00010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40000010);
+    ck_assert(!walk(0x40000020, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40100020);
+    ck_assert(!walk(0xfff00030, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40200030);
+    /* PD0 / PD1 disable walks: section translation faults. */
+    at.env->cp15.ttbcr = 2 | TTBCR_PD0;
+    ck_assert(walk(0x3ff00010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x005);
+    ck_assert(!walk(0x40000020, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    at.env->cp15.ttbcr = 2 | TTBCR_PD1;
+    ck_assert(walk(0xfff00030, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x005);
+    /* N=0: TTBR0 for everything. */
+    at.env->cp15.ttbcr = 0;
+    l1_set(L1, 0xfff00000, section(0x40300000, 3, 0, false, false));
+    ck_assert(!walk(0xfff00000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40300000);
+}
+END_TEST
+
+static int mmio_reads;
+
+static uint64_t mmio_read(void *opaque, uint64_t off, unsigned size)
+{
+    mmio_reads++;
+    return 0x00000c02;  /* would look like a valid section */
+}
+
+static void mmio_write(void *opaque, uint64_t off, uint64_t v, unsigned size)
+{
+}
+
+static const MemOps mmio_ops = { mmio_read, mmio_write };
+
+START_TEST(test_external_abort_on_walk)
+{
+    ARMTranslateResult r;
+
+    ck_assert_int_eq(mem_add_mmio(at.as, "dev", 0x09000000, 0x100000,
+                                  &mmio_ops, NULL), 0);
+    mmu_on();
+    /* Table outside any region: L1 external abort. */
+    at.env->cp15.ttbr0 = 0x20000000;
+    ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00c);
+    /* Table in MMIO: never read the device, external abort. */
+    at.env->cp15.ttbr0 = 0x09000000;
+    ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00c);
+    ck_assert_int_eq(mmio_reads, 0);
+    /* L1 fine, L2 table off the end of RAM: L2 external abort. */
+    at.env->cp15.ttbr0 = L1;
+    l1_set(L1, 0x00200000, 0xfffffc00u | (3u << 5) | 1);
+    ck_assert(walk(0x00200000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, 0x00e | (3u << 4));
+    /* Garbage everywhere in the table never crashes the host. */
+    for (uint32_t i = 0; i < 4096; i++) {
+        arm_test_poke(L1 + i * 4, i * 0x9e3779b9u);
+    }
+    for (uint32_t va = 0; va < 0xfff00000u; va += 0x00100000u) {
+        walk(va + 0x1234, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r);
+    }
+    ck_assert_int_eq(mmio_reads, 0);
+}
+END_TEST
+
+START_TEST(test_big_endian_walk)
+{
+    ARMTranslateResult r;
+    uint32_t d = section(0x40000000, 3, 0, false, false);
+
+    mmu_on();
+    at.env->cp15.sctlr |= SCTLR_EE;
+    arm_test_poke(L1 + (1u << 2), __builtin_bswap32(d));
+    ck_assert(!walk(0x00100004, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40000004);
+}
+END_TEST
+
+/* ---- through the TLB and the exec hooks ---- */
+
+static int ld(uint32_t va, MemOp op, unsigned idx, uint64_t *val)
+{
+    volatile uint64_t v = 0;
+    int e;
+
+    ARM_CATCH(e, v = cpu_ld_mmu(at.cs, va, op, idx));
+    *val = v;
+    return e;
+}
+
+static int st(uint32_t va, uint64_t val, MemOp op, unsigned idx)
+{
+    int e;
+
+    ARM_CATCH(e, cpu_st_mmu(at.cs, va, val, op, idx));
+    return e;
+}
+
+START_TEST(test_tlb_fill_and_faults)
+{
+    uint64_t v;
+
+    mmu_on();
+    l1_set(L1, 0x00100000, section(DATA & 0xfff00000u, 2, 3, true, false));
+    arm_test_poke(DATA + 0x40, 0xfeedf00d);
+    /* A load through the TLB sees RAM at the mapped physical address. */
+    ck_assert_int_eq(ld(0x00100040 + (DATA & 0xfffff), MO_LEUL,
+                        ARM_MMU_IDX_PL0, &v), EXCP_NONE);
+    ck_assert_uint_eq(v, 0xfeedf00d);
+    /* User store to AP=010: permission fault, DFSR with WnR. */
+    ck_assert_int_eq(st(0x00100044, 1, MO_LEUL, ARM_MMU_IDX_PL0),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, ARM_FSR_WNR | 0x00d | (3u << 4));
+    ck_assert_uint_eq(at.env->exception.vaddress, 0x00100044);
+    /* The privileged store is fine. */
+    ck_assert_int_eq(st(0x00100044, 7, MO_LEUL, ARM_MMU_IDX_PL1), EXCP_NONE);
+    /* Unmapped: translation fault on a load, no WnR. */
+    ck_assert_int_eq(ld(0x00500000, MO_UB, ARM_MMU_IDX_PL1, &v),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, 0x005);
+    /* Probe: no exception. */
+    ck_assert(!arm_cpu_tlb_fill(at.cs, 0x00500000, 1, MMU_DATA_LOAD,
+                                ARM_MMU_IDX_PL1, true));
+    /* Instruction fetch of XN: prefetch abort. */
+    {
+        int e;
+        ARM_CATCH(e, arm_cpu_tlb_fill(at.cs, 0x00100000, 4, MMU_INST_FETCH,
+                                      ARM_MMU_IDX_PL1, false));
+        ck_assert_int_eq(e, EXCP_PREFETCH_ABORT);
+        ck_assert_uint_eq(at.env->exception.fsr, 0x00d | (3u << 4));
+    }
+    /* A section onto nothing: synchronous external abort (bus error). */
+    l1_set(L1, 0x00600000, section(0x20000000, 3, 0, false, false));
+    ck_assert_int_eq(ld(0x00600010, MO_LEUL, ARM_MMU_IDX_PL1, &v),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, 0x008);
+    ck_assert_uint_eq(at.env->exception.vaddress, 0x00600010);
+    ck_assert_int_eq(st(0x00600010, 0, MO_UB, ARM_MMU_IDX_PL1),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, 0x808);
+    /* Alignment fault: FS=0b00001. */
+    ck_assert_int_eq(ld(0x00100042, MO_LEUL | MO_ALIGN, ARM_MMU_IDX_PL1, &v),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, 0x001);
+    ck_assert_uint_eq(at.env->exception.vaddress, 0x00100042);
+}
+END_TEST
+
+START_TEST(test_ats1_par)
+{
+    mmu_on();
+    l1_set(L1, 0x00100000, section(0x40000000, 1, 0, false, false));
+    at.env->cp15.sctlr &= ~SCTLR_M;
+    at.env->cp15.sctlr |= SCTLR_M;
+    /* ATS1CPR succeeds, ATS1CUR faults (AP=001 is PL1 only). */
+    helper_cp_write(at.cs, ARM_CP_KEY(15, 0, 0, 7, 8, 0), 0x00100abc);
+    ck_assert_uint_eq(at.env->cp15.par, 0x40000000 | (1u << 9));
+    helper_cp_write(at.cs, ARM_CP_KEY(15, 0, 0, 7, 8, 2), 0x00100abc);
+    ck_assert_uint_eq(at.env->cp15.par, (0x0du << 1) | 1);
+}
+END_TEST
+
+Suite *suite_arm_mmu(void)
+{
+    Suite *s = suite_create("arm-mmu");
+    TCase *tc = tcase_create("mmu");
+
+    tcase_add_checked_fixture(tc, arm_test_setup, arm_test_teardown);
+    tcase_add_test(tc, test_mmu_off);
+    tcase_add_test(tc, test_descriptor_kinds);
+    tcase_add_test(tc, test_translation_faults);
+    tcase_add_test(tc, test_domains);
+    tcase_add_test(tc, test_ap_full_model);
+    tcase_add_test(tc, test_afe_model);
+    tcase_add_test(tc, test_xn_pxn);
+    tcase_add_test(tc, test_ttbcr_split);
+    tcase_add_test(tc, test_external_abort_on_walk);
+    tcase_add_test(tc, test_big_endian_walk);
+    tcase_add_test(tc, test_tlb_fill_and_faults);
+    tcase_add_test(tc, test_ats1_par);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,259 @@
+/*
+ * test-terminal-win32.c - console raw mode, restore on exit paths and
+ * non-blocking reads, on Windows
+ *
+ * Differences from test-terminal.c, each a platform fact:
+ * - Windows has no pseudo-terminals to make a terminal on demand: the
+ *   console tests use this process's console (stdin) when it has one and
+ *   say so on stderr when it has none (Wine run without a terminal, as
+ *   meson test does). Input is injected with WriteConsoleInput, the
+ *   console's own queue, instead of writing to a pty master.
+ * - a console is not a byte stream: raw mode is checked through the
+ *   console mode flags, not termios bits.
+ * - exit paths are checked in a child started with CreateProcess (no
+ *   fork); SIGSEGV and SIGQUIT have no C runtime equivalent for raise()
+ *   worth testing, so abort() stands for the fatal-signal path.
+ */
+#include "../portos-test.h"
+
+#include <portos/error.h>
+#include <portos/terminal.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <windows.h>
+
+#ifndef ENABLE_VIRTUAL_TERMINAL_INPUT
+#define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
+#endif
+
+#define CHILD_ENV "PORTOS_TEST_TERM_CHILD"
+#define COOKED (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT | ENABLE_PROCESSED_INPUT)
+
+START_TEST(test_not_a_tty)
+{
+    int fds[2];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert(!portos_term_isatty(fds[0]));
+    ck_assert_int_eq(portos_term_raw(fds[0]), -ENOTTY);
+    ck_assert(!portos_term_is_raw());
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+
+/* The C runtime's isatty() says yes for NUL; it is no terminal. */
+START_TEST(test_nul_not_a_tty)
+{
+    int fd = open("NUL", O_RDONLY);
+    char buf[4];
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert(!portos_term_isatty(fd));
+    ck_assert_int_eq(portos_term_raw(fd), -ENOTTY);
+    ck_assert_int_eq(portos_term_read(fd, buf, sizeof(buf)), -EPIPE);
+    close(fd);
+}
+END_TEST
+
+START_TEST(test_pipe_nonblocking_read)
+{
+    int fds[2];
+    char buf[16];
+    const char in[] = { 'h', 'i', 0x03, 0x01, '\r' };
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 0);
+    ck_assert_int_eq(write(fds[1], in, sizeof(in)), (int)sizeof(in));
+    ck_assert_int_eq(portos_term_read(fds[0], buf, 2), 2);
+    ck_assert_int_eq(portos_term_read(fds[0], buf + 2, sizeof(buf) - 2),
+                     (int)sizeof(in) - 2);
+    ck_assert(memcmp(buf, in, sizeof(in)) == 0);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 0);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+
+START_TEST(test_read_end_of_input)
+{
+    int fds[2];
+    char buf[4];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(write(fds[1], "ab", 2), 2);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 2);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), -EPIPE);
+    close(fds[0]);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), -EBADF);
+}
+END_TEST
+
+START_TEST(test_restore_when_not_raw)
+{
+    ck_assert(!portos_term_is_raw());
+    ck_assert_int_eq(portos_term_restore(), 0);
+}
+END_TEST
+
+/* The console tests: this process's console input, if it has one. */
+static HANDLE console_in(void)
+{
+    HANDLE h = GetStdHandle(STD_INPUT_HANDLE);
+    DWORD mode;
+
+    if (h == INVALID_HANDLE_VALUE || !h || !GetConsoleMode(h, &mode)) {
+        /* The terminal-tty test runs us on a pty: a console must be there. */
+        ck_assert_msg(!getenv("PORTOS_TEST_EXPECT_TTY"), "no console on a terminal");
+        fprintf(stderr, "terminal-win32: no console on stdin, console tests skipped\n");
+        return NULL;
+    }
+    return h;
+}
+
+static DWORD console_mode(HANDLE h)
+{
+    DWORD mode = 0;
+
+    ck_assert(GetConsoleMode(h, &mode));
+    return mode;
+}
+
+START_TEST(test_console_raw_and_restore)
+{
+    HANDLE h = console_in();
+    DWORD before;
+    int other;
+
+    if (!h) {
+        return;
+    }
+    before = console_mode(h);
+    ck_assert_uint_eq(before & COOKED, COOKED);
+    ck_assert(portos_term_isatty(0));
+    ck_assert_int_eq(portos_term_raw(0), 0);
+    ck_assert(portos_term_is_raw());
+    ck_assert_uint_eq(console_mode(h) & COOKED, 0);
+    ck_assert(console_mode(h) & ENABLE_VIRTUAL_TERMINAL_INPUT);
+    ck_assert_int_eq(portos_term_raw(0), 0); /* idempotent */
+    other = dup(0);
+    ck_assert_int_eq(portos_term_raw(other), -EBUSY);
+    close(other);
+    ck_assert_int_eq(portos_term_restore(), 0);
+    ck_assert(!portos_term_is_raw());
+    ck_assert_uint_eq(console_mode(h), before);
+}
+END_TEST
+
+static void key(INPUT_RECORD *r, WCHAR c, BOOL down)
+{
+    memset(r, 0, sizeof(*r));
+    r->EventType = KEY_EVENT;
+    r->Event.KeyEvent.bKeyDown = down;
+    r->Event.KeyEvent.wRepeatCount = 1;
+    r->Event.KeyEvent.uChar.UnicodeChar = c;
+}
+
+START_TEST(test_console_nonblocking_read)
+{
+    HANDLE h = console_in();
+    /* ^C arrives as a byte in raw mode; key-ups carry nothing; é is UTF-8. */
+    const WCHAR chars[] = { 'h', 'i', 0x03, 0x01, '\r', 0xe9 };
+    const unsigned char want[] = { 'h', 'i', 0x03, 0x01, '\r', 0xc3, 0xa9 };
+    INPUT_RECORD rec[2 * 6];
+    unsigned char buf[16];
+    DWORD n;
+
+    if (!h) {
+        return;
+    }
+    ck_assert_int_eq(portos_term_raw(0), 0);
+    FlushConsoleInputBuffer(h);
+    ck_assert_int_eq(portos_term_read(0, buf, sizeof(buf)), 0);
+    for (size_t i = 0; i < 6; i++) {
+        key(&rec[2 * i], chars[i], TRUE);
+        key(&rec[2 * i + 1], chars[i], FALSE);
+    }
+    ck_assert(WriteConsoleInputW(h, rec, 12, &n));
+    ck_assert_uint_eq(n, 12);
+    /* A short buffer splits the multi-byte character; the rest follows. */
+    ck_assert_int_eq(portos_term_read(0, buf, 6), 6);
+    ck_assert_int_eq(portos_term_read(0, buf + 6, sizeof(buf) - 6), 1);
+    ck_assert(memcmp(buf, want, sizeof(want)) == 0);
+    ck_assert_int_eq(portos_term_read(0, buf, sizeof(buf)), 0);
+    ck_assert_int_eq(portos_term_restore(), 0);
+}
+END_TEST
+
+/* Child: go raw, then leave the way CHILD_ENV says. */
+static void term_child(const char *how)
+{
+    if (portos_term_raw(0) < 0) {
+        _exit(99);
+    }
+    if (!strcmp(how, "abort")) {
+        abort();
+    }
+    exit(0);
+}
+
+static DWORD run_child(const char *how)
+{
+    WCHAR self[MAX_PATH];
+    STARTUPINFOW si = { .cb = sizeof(si) };
+    PROCESS_INFORMATION pi;
+    DWORD code = 0;
+
+    ck_assert_uint_gt(GetModuleFileNameW(NULL, self, MAX_PATH), 0);
+    ck_assert(SetEnvironmentVariableA(CHILD_ENV, how));
+    ck_assert(CreateProcessW(self, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi));
+    SetEnvironmentVariableA(CHILD_ENV, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(pi.hProcess, 60000), WAIT_OBJECT_0);
+    ck_assert(GetExitCodeProcess(pi.hProcess, &code));
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    return code;
+}
+
+START_TEST(test_restored_after_child)
+{
+    HANDLE h = console_in();
+    DWORD before;
+
+    if (!h) {
+        return;
+    }
+    before = console_mode(h);
+    ck_assert_uint_eq(run_child("exit"), 0);
+    ck_assert_uint_eq(console_mode(h), before);
+    /* abort() exits with status 3 in the Microsoft C runtime. */
+    ck_assert_uint_eq(run_child("abort"), 3);
+    ck_assert_uint_eq(console_mode(h), before);
+}
+END_TEST
+
+Suite *suite_terminal(void)
+{
+    const char *child = getenv(CHILD_ENV);
+    Suite *s;
+    TCase *tc;
+
+    if (child) {
+        term_child(child);
+    }
+    s = suite_create("terminal");
+    tc = tcase_create("raw");
+    tcase_add_test(tc, test_not_a_tty);
+    tcase_add_test(tc, test_nul_not_a_tty);
+    tcase_add_test(tc, test_pipe_nonblocking_read);
+    tcase_add_test(tc, test_read_end_of_input);
+    tcase_add_test(tc, test_restore_when_not_raw);
+    tcase_add_test(tc, test_console_raw_and_restore);
+    tcase_add_test(tc, test_console_nonblocking_read);
+    tcase_add_test(tc, test_restored_after_child);
+    suite_add_tcase(s, tc);
+    return s;
+}
