@@ -32,18 +32,21 @@ void arm_test_teardown(void);
 void arm_test_poke(uint32_t pa, uint32_t val);
 
 /*
- * ARM_CATCH(stmt): run @stmt; evaluates to EXCP_NONE if it returned, or
- * to the exception_index it left with through cpu_loop_exit().
+ * ARM_CATCH(stmt): run @stmt as if inside cpu_exec() (the engine refuses
+ * cpu_loop_exit() anywhere else); evaluates to EXCP_NONE if it returned,
+ * or to the exception_index it left with through cpu_loop_exit().
  */
 #define ARM_CATCH(excp_var, stmt)                        \
     do {                                                 \
         at.cs->exception_index = EXCP_NONE;              \
+        at.cs->in_exec = true;                           \
         if (setjmp(at.cs->jmp_env) == 0) {               \
             stmt;                                        \
             (excp_var) = EXCP_NONE;                      \
         } else {                                         \
             (excp_var) = at.cs->exception_index;         \
         }                                                \
+        at.cs->in_exec = false;                          \
     } while (0)
 
 #endif
