@@ -36,10 +36,11 @@ EM_JS(int, stty_mode_js, (void), {
     } catch (e) {
         return -1;
     }
+    /* Words of the output (EM_JS code cannot hold backslashes). */
+    var words = out.split(String.fromCharCode(10)).join(' ').split(';')
+        .join(' ').split(' ');
     var has = function(flags) {
-        return flags.every(function(f) {
-            return new RegExp('(^|[\\s;])' + f.replace('-', '\\-') + '($|[\\s;])').test(out);
-        });
+        return flags.every(function(f) { return words.indexOf(f) >= 0; });
     };
     if (has(['-icanon', '-echo', '-isig', '-iexten', '-icrnl', '-ixon', 'cs8'])) {
         return 1;

@@ -28,6 +28,13 @@
 #define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
 #endif
 
+#ifndef ENABLE_VIRTUAL_TERMINAL_PROCESSING
+#define ENABLE_VIRTUAL_TERMINAL_PROCESSING 0x0004
+#endif
+#ifndef DISABLE_NEWLINE_AUTO_RETURN
+#define DISABLE_NEWLINE_AUTO_RETURN 0x0008
+#endif
+
 #define CHILD_ENV "PORTOS_TEST_TERM_CHILD"
 #define COOKED (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT | ENABLE_PROCESSED_INPUT)
 
@@ -148,6 +155,25 @@ START_TEST(test_console_raw_and_restore)
 }
 END_TEST
 
+/* An output console gets VT processing and no CR added after LF. */
+START_TEST(test_console_output_raw)
+{
+    HANDLE in = console_in(), out = GetStdHandle(STD_OUTPUT_HANDLE);
+    DWORD before;
+
+    if (!in) {
+        return;
+    }
+    ck_assert(portos_term_isatty(1));
+    before = console_mode(out);
+    ck_assert_int_eq(portos_term_raw(1), 0);
+    ck_assert(console_mode(out) & ENABLE_VIRTUAL_TERMINAL_PROCESSING);
+    ck_assert(console_mode(out) & DISABLE_NEWLINE_AUTO_RETURN);
+    ck_assert_int_eq(portos_term_restore(), 0);
+    ck_assert_uint_eq(console_mode(out), before);
+}
+END_TEST
+
 static void key(INPUT_RECORD *r, WCHAR c, BOOL down)
 {
     memset(r, 0, sizeof(*r));
@@ -252,6 +278,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restore_when_not_raw);
     tcase_add_test(tc, test_console_raw_and_restore);
+    tcase_add_test(tc, test_console_output_raw);
     tcase_add_test(tc, test_console_nonblocking_read);
     tcase_add_test(tc, test_restored_after_child);
     suite_add_tcase(s, tc);
