@@ -8,6 +8,7 @@
 #include "machine/virt.h"
 
 #include <glib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -191,6 +192,13 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
     return true;
 }
 
+/* -d exec: one line per translation block run (chaining off, like QEMU). */
+static void trace_tb(CPUState *cs, const TranslationBlock *tb, void *opaque)
+{
+    fprintf(stderr, "Trace: pc 0x%08" PRIx64 " flags 0x%08" PRIx64 "\n",
+            tb->pc, tb->flags);
+}
+
 /* ---- wiring ---- */
 
 static void cpu_irq_line(void *opaque, int n, int level)
@@ -346,6 +354,11 @@ VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
         goto fail;
     }
     arm_cpu_set_call_hook(&m->cpu, psci_call, m);
+    m->cpu.log_exceptions = cfg->log_mask & EMU_LOG_INT;
+    if (cfg->log_mask & EMU_LOG_EXEC) {
+        exec_set_debug(EXEC_DEBUG_NOCHAIN);
+        exec_set_trace_hook(trace_tb, m);
+    }
     arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
     if (add_devices(m, errmsg) < 0 || boot(m, errmsg) < 0) {
         goto fail;

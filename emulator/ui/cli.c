@@ -294,8 +294,21 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         g_free(cfg->machine);
         cfg->machine = g_strdup("virt");
     } else if (!strcmp(opt, "cpu")) {
-        if (strcmp(arg, "cortex-a15") && strcmp(arg, "max")) {
-            return g_strdup_printf("-cpu: '%s' is not supported (cortex-a15)", arg);
+        char *model;
+        GHashTable *h = parse_props(arg, &model);
+        const char *neon = g_hash_table_lookup(h, "neon");
+        bool ok = model && (!strcmp(model, "cortex-a15") || !strcmp(model, "max")) &&
+                  g_hash_table_size(h) == (neon ? 1u : 0u);
+        bool neon_on = neon && strcmp(neon, "off");
+
+        g_free(model);
+        g_hash_table_destroy(h);
+        if (!ok) {
+            return g_strdup_printf("-cpu: '%s' is not supported (cortex-a15[,neon=off])", arg);
+        }
+        /* The CPU has VFPv3-D32 but no Advanced SIMD: neon=off is what it is. */
+        if (neon_on) {
+            return g_strdup("-cpu: NEON is not implemented (use neon=off or leave it out)");
         }
     } else if (!strcmp(opt, "m")) {
         const char *sz = g_str_has_prefix(arg, "size=") ? arg + 5 : arg;

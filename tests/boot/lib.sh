@@ -42,6 +42,9 @@ bt_make_disk() {
 	truncate -s 16M "$1" && mke2fs -q -t ext2 -b 1024 -L portos -F "$1" >&2
 }
 
+# bt_extra: more emulator arguments, after the reference ones (so they win).
+bt_extra=()
+
 # bt_boot EMU_ARRAY_NAME TRANSCRIPT TIMEOUT APPEND [DISK]
 # Boot once with the reference board arguments; stdin is /dev/null, the
 # console transcript (CRs stripped) goes to TRANSCRIPT, the exact command to
@@ -54,7 +57,7 @@ bt_boot() {
 	# QEMU option syntax: a comma inside a value is written twice.
 	[[ -z $disk ]] || args+=(-drive "if=none,file=${disk//,/,,},format=raw,id=d0"
 		-device "virtio-blk-device,drive=d0")
-	args+=(-nic none)
+	args+=(-nic none "${bt_extra[@]+"${bt_extra[@]}"}")
 	printf '%q ' "${_bt_emu[@]}" "${args[@]}" >"$log.cmd"
 	echo >>"$log.cmd"
 	t0=$(date +%s%N)

@@ -47,18 +47,12 @@ START_TEST(test_pl031)
 }
 END_TEST
 
-int main(void)
+Suite *suite_pl031(void)
 {
     Suite *su = suite_create("pl031");
     TCase *rtc = tcase_create("rtc");
-    SRunner *sr;
-    int failed;
 
     tcase_add_test(rtc, test_pl031);
     suite_add_tcase(su, rtc);
-    sr = srunner_create(su);
-    srunner_run_all(sr, CK_ENV);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return su;
 }

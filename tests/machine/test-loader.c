@@ -223,12 +223,10 @@ START_TEST(test_initrd)
 }
 END_TEST
 
-int main(void)
+Suite *suite_loader(void)
 {
     Suite *s = suite_create("loader");
     TCase *tc = tcase_create("load");
-    SRunner *sr;
-    int failed;
 
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_elf);
@@ -237,9 +235,5 @@ int main(void)
     tcase_add_test(tc, test_missing_empty_too_big);
     tcase_add_test(tc, test_initrd);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return s;
 }

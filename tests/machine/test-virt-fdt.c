@@ -104,20 +104,14 @@ START_TEST(test_huge_cmdline_fails_cleanly)
 }
 END_TEST
 
-int main(void)
+Suite *suite_virt_fdt(void)
 {
     Suite *su = suite_create("virt-fdt");
     TCase *tc = tcase_create("fdt");
-    SRunner *sr;
-    int failed;
 
     tcase_add_test(tc, test_layout);
     tcase_add_test(tc, test_no_initrd_no_cmdline);
     tcase_add_test(tc, test_huge_cmdline_fails_cleanly);
     suite_add_tcase(su, tc);
-    sr = srunner_create(su);
-    srunner_run_all(sr, CK_ENV);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return su;
 }

@@ -71,7 +71,7 @@ START_TEST(test_defaults_and_flags)
     EmuConfig cfg;
     char *err = NULL;
 
-    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -snapshot -serial stdio "
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -snapshot -serial stdio -cpu cortex-a15,neon=off "
                            "-icount shift=4 -d int,unimp --smp 1 -display none"),
                      EMU_CLI_RUN);
     ck_assert_uint_eq(cfg.ram_size, 128u << 20);
@@ -108,6 +108,8 @@ START_TEST(test_errors)
     expect_error("-kernel k -m 8G", "3 GiB");
     expect_error("-kernel k -M vexpress-a9", "not supported");
     expect_error("-kernel k -cpu cortex-a9", "-cpu: 'cortex-a9'");
+    expect_error("-kernel k -cpu cortex-a15,neon=on", "NEON is not implemented");
+    expect_error("-kernel k -cpu cortex-a15,frob=1", "not supported");
     expect_error("-m 256", "no -kernel");
     expect_error("-kernel k stray", "unexpected argument");
     expect_error("-kernel k -drive file=d.img,format=qcow2,id=a -device virtio-blk-device,drive=a", "only raw");
@@ -142,7 +144,7 @@ START_TEST(test_help_version)
 }
 END_TEST
 
-static Suite *cli_suite(void)
+Suite *suite_cli(void)
 {
     Suite *s = suite_create("cli");
     TCase *tc = tcase_create("parse");
@@ -154,15 +156,4 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, test_help_version);
     suite_add_tcase(s, tc);
     return s;
-}
-
-int main(void)
-{
-    SRunner *sr = srunner_create(cli_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_ENV);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
 }

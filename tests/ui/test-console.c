@@ -57,21 +57,15 @@ START_TEST(test_ctrl_a_a_sends_ctrl_a_and_help)
 }
 END_TEST
 
-int main(void)
+Suite *suite_console(void)
 {
     Suite *s = suite_create("console");
     TCase *tc = tcase_create("escapes");
-    SRunner *sr;
-    int failed;
 
     tcase_add_test(tc, test_plain_bytes_pass);
     tcase_add_test(tc, test_ctrl_a_x_quits);
     tcase_add_test(tc, test_escape_split_across_reads);
     tcase_add_test(tc, test_ctrl_a_a_sends_ctrl_a_and_help);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_ENV);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return s;
 }

@@ -4,11 +4,14 @@
  */
 #include "target/arm/cpu.h"
 
+#include <stdio.h>
+
 /*
  * Per exception: target mode, vector offset, extra CPSR mask bits and
  * the LR offset from regs[15] (see cpu.h for what regs[15] holds).
  */
 typedef struct ExcpInfo {
+    const char *name;
     uint32_t mode;
     uint32_t vector;
     uint32_t mask;
@@ -16,13 +19,13 @@ typedef struct ExcpInfo {
 } ExcpInfo;
 
 static const ExcpInfo excp_info[] = {
-    [EXCP_UDEF] = { ARM_CPU_MODE_UND, 0x04, CPSR_I, 4, 2 },
-    [EXCP_SWI] = { ARM_CPU_MODE_SVC, 0x08, CPSR_I, 0, 0 },
-    [EXCP_PREFETCH_ABORT] = { ARM_CPU_MODE_ABT, 0x0c, CPSR_A | CPSR_I, 4, 4 },
-    [EXCP_BKPT] = { ARM_CPU_MODE_ABT, 0x0c, CPSR_A | CPSR_I, 4, 4 },
-    [EXCP_DATA_ABORT] = { ARM_CPU_MODE_ABT, 0x10, CPSR_A | CPSR_I, 8, 8 },
-    [EXCP_IRQ] = { ARM_CPU_MODE_IRQ, 0x18, CPSR_A | CPSR_I, 4, 4 },
-    [EXCP_FIQ] = { ARM_CPU_MODE_FIQ, 0x1c, CPSR_A | CPSR_I | CPSR_F, 4, 4 },
+    [EXCP_UDEF] = { "Undefined Instruction", ARM_CPU_MODE_UND, 0x04, CPSR_I, 4, 2 },
+    [EXCP_SWI] = { "SVC", ARM_CPU_MODE_SVC, 0x08, CPSR_I, 0, 0 },
+    [EXCP_PREFETCH_ABORT] = { "Prefetch Abort", ARM_CPU_MODE_ABT, 0x0c, CPSR_A | CPSR_I, 4, 4 },
+    [EXCP_BKPT] = { "Breakpoint", ARM_CPU_MODE_ABT, 0x0c, CPSR_A | CPSR_I, 4, 4 },
+    [EXCP_DATA_ABORT] = { "Data Abort", ARM_CPU_MODE_ABT, 0x10, CPSR_A | CPSR_I, 8, 8 },
+    [EXCP_IRQ] = { "IRQ", ARM_CPU_MODE_IRQ, 0x18, CPSR_A | CPSR_I, 4, 4 },
+    [EXCP_FIQ] = { "FIQ", ARM_CPU_MODE_FIQ, 0x1c, CPSR_A | CPSR_I | CPSR_F, 4, 4 },
 };
 
 static uint32_t vector_base(const CPUARMState *env)
@@ -40,6 +43,16 @@ static void take_exception(CPUARMState *env, int excp)
     uint32_t cpsr = arm_cpsr_read(env);
     uint32_t lr = env->regs[15] + (env->thumb ? ei->lr_thumb : ei->lr_arm);
 
+    if (env_archcpu(env)->log_exceptions) {
+        /* -d int: one line per exception, like QEMU's. */
+        fprintf(stderr, "Taking exception %d [%s] at pc 0x%08x, mode 0x%02x -> 0x%02x",
+                excp, ei->name, env->regs[15], env->mode, ei->mode);
+        if (excp == EXCP_DATA_ABORT || excp == EXCP_PREFETCH_ABORT) {
+            fprintf(stderr, ", fsr 0x%03x far 0x%08x", env->exception.fsr,
+                    env->exception.vaddress);
+        }
+        fputc('\n', stderr);
+    }
     switch (excp) {
     case EXCP_DATA_ABORT:
         env->cp15.dfsr = env->exception.fsr;
