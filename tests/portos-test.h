@@ -38,6 +38,31 @@ char *portos_test_tmpname(const char *tag);
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <windows.h>
+
+/*
+ * portos_test_run_self: run this test program again, with @env=@value in
+ * its environment (its suite function sees it and does the deed), wait
+ * for it and return its exit code. Stands in for fork-based death tests.
+ */
+static inline DWORD portos_test_run_self(const char *env, const char *value)
+{
+    WCHAR self[MAX_PATH];
+    STARTUPINFOW si = { .cb = sizeof(si) };
+    PROCESS_INFORMATION pi;
+    DWORD code = 0;
+
+    ck_assert_uint_gt(GetModuleFileNameW(NULL, self, MAX_PATH), 0);
+    ck_assert(SetEnvironmentVariableA(env, value));
+    ck_assert(CreateProcessW(self, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi));
+    SetEnvironmentVariableA(env, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(pi.hProcess, 60000), WAIT_OBJECT_0);
+    ck_assert(GetExitCodeProcess(pi.hProcess, &code));
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    return code;
+}
+
 __attribute__((constructor)) static void portos_test_binary_mode(void)
 {
     _fmode = _O_BINARY;

@@ -43,31 +43,13 @@ static void misuse_child(const char *how)
     exit(0);
 }
 
-static DWORD run_child(const char *how)
-{
-    WCHAR self[MAX_PATH];
-    STARTUPINFOW si = { .cb = sizeof(si) };
-    PROCESS_INFORMATION pi;
-    DWORD code = 0;
-
-    ck_assert_uint_gt(GetModuleFileNameW(NULL, self, MAX_PATH), 0);
-    ck_assert(SetEnvironmentVariableA(CHILD_ENV, how));
-    ck_assert(CreateProcessW(self, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi));
-    SetEnvironmentVariableA(CHILD_ENV, NULL);
-    ck_assert_uint_eq(WaitForSingleObject(pi.hProcess, 60000), WAIT_OBJECT_0);
-    ck_assert(GetExitCodeProcess(pi.hProcess, &code));
-    CloseHandle(pi.hThread);
-    CloseHandle(pi.hProcess);
-    return code;
-}
-
 /* abort() ends a process with status 3 in the Microsoft C runtime. */
 START_TEST(test_misuse_aborts)
 {
-    ck_assert_uint_eq(run_child("enter-running"), 3);
-    ck_assert_uint_eq(run_child("enter-finished"), 3);
-    ck_assert_uint_eq(run_child("yield-outside"), 3);
-    ck_assert_uint_eq(run_child("none"), 0);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "enter-running"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "enter-finished"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "yield-outside"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "none"), 0);
 }
 END_TEST
 

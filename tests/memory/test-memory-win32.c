@@ -125,31 +125,12 @@ static void fault_child(const char *what)
     exit(0); /* no fault: the parent's assertion fails */
 }
 
-/* Parent side: run this program again as a child that faults. */
-static DWORD run_fault_child(const char *what)
-{
-    WCHAR self[MAX_PATH];
-    STARTUPINFOW si = { .cb = sizeof(si) };
-    PROCESS_INFORMATION pi;
-    DWORD code = 0;
-
-    ck_assert_uint_gt(GetModuleFileNameW(NULL, self, MAX_PATH), 0);
-    ck_assert(SetEnvironmentVariableA(FAULT_ENV, what));
-    ck_assert(CreateProcessW(self, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi));
-    SetEnvironmentVariableA(FAULT_ENV, NULL);
-    ck_assert_uint_eq(WaitForSingleObject(pi.hProcess, 60000), WAIT_OBJECT_0);
-    ck_assert(GetExitCodeProcess(pi.hProcess, &code));
-    CloseHandle(pi.hThread);
-    CloseHandle(pi.hProcess);
-    return code;
-}
-
 /* The posix suite's death tests, observed from outside as on posix. */
 START_TEST(test_guard_faults_in_child)
 {
-    ck_assert_uint_eq(run_fault_child("ram"), EXCEPTION_ACCESS_VIOLATION);
-    ck_assert_uint_eq(run_fault_child("stack"), EXCEPTION_ACCESS_VIOLATION);
-    ck_assert_uint_eq(run_fault_child("rx"), EXCEPTION_ACCESS_VIOLATION);
+    ck_assert_uint_eq(portos_test_run_self(FAULT_ENV, "ram"), EXCEPTION_ACCESS_VIOLATION);
+    ck_assert_uint_eq(portos_test_run_self(FAULT_ENV, "stack"), EXCEPTION_ACCESS_VIOLATION);
+    ck_assert_uint_eq(portos_test_run_self(FAULT_ENV, "rx"), EXCEPTION_ACCESS_VIOLATION);
 }
 END_TEST
 

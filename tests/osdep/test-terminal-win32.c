@@ -226,24 +226,6 @@ static void term_child(const char *how)
     exit(0);
 }
 
-static DWORD run_child(const char *how)
-{
-    WCHAR self[MAX_PATH];
-    STARTUPINFOW si = { .cb = sizeof(si) };
-    PROCESS_INFORMATION pi;
-    DWORD code = 0;
-
-    ck_assert_uint_gt(GetModuleFileNameW(NULL, self, MAX_PATH), 0);
-    ck_assert(SetEnvironmentVariableA(CHILD_ENV, how));
-    ck_assert(CreateProcessW(self, NULL, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi));
-    SetEnvironmentVariableA(CHILD_ENV, NULL);
-    ck_assert_uint_eq(WaitForSingleObject(pi.hProcess, 60000), WAIT_OBJECT_0);
-    ck_assert(GetExitCodeProcess(pi.hProcess, &code));
-    CloseHandle(pi.hThread);
-    CloseHandle(pi.hProcess);
-    return code;
-}
-
 START_TEST(test_restored_after_child)
 {
     HANDLE h = console_in();
@@ -253,10 +235,10 @@ START_TEST(test_restored_after_child)
         return;
     }
     before = console_mode(h);
-    ck_assert_uint_eq(run_child("exit"), 0);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "exit"), 0);
     ck_assert_uint_eq(console_mode(h), before);
     /* abort() exits with status 3 in the Microsoft C runtime. */
-    ck_assert_uint_eq(run_child("abort"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "abort"), 3);
     ck_assert_uint_eq(console_mode(h), before);
 }
 END_TEST
