@@ -1,5 +1,6 @@
 /*
- * copyfile-posix.c - positional I/O and the kernel's copy_file_range
+ * copyfile-posix.c - the kernel's copy_file_range and the same-file check
+ * (positional I/O: pio-unix.c)
  */
 #define _GNU_SOURCE
 #include "osdep-int.h"
@@ -7,26 +8,6 @@
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int64_t portos__pread(int fd, void *buf, size_t len, int64_t off)
-{
-    ssize_t n;
-
-    do {
-        n = pread(fd, buf, len, (off_t)off);
-    } while (n < 0 && errno == EINTR);
-    return n < 0 ? -errno : n;
-}
-
-int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off)
-{
-    ssize_t n;
-
-    do {
-        n = pwrite(fd, buf, len, (off_t)off);
-    } while (n < 0 && errno == EINTR);
-    return n < 0 ? -errno : n;
-}
 
 int64_t portos__copy_range_os(int fd_in, int64_t off_in, int fd_out,
                               int64_t off_out, size_t len)

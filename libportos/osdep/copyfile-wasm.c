@@ -1,5 +1,6 @@
 /*
- * copyfile-wasm.c - positional I/O through Emscripten's file systems
+ * copyfile-wasm.c - no OS range copy, and the same-file check for
+ * Emscripten's file systems (positional I/O: pio-unix.c)
  *
  * Emscripten's <unistd.h> declares copy_file_range() but its libc does not
  * implement it (the link fails on the symbol), so there is no OS range
@@ -12,26 +13,6 @@
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int64_t portos__pread(int fd, void *buf, size_t len, int64_t off)
-{
-    ssize_t n;
-
-    do {
-        n = pread(fd, buf, len, (off_t)off);
-    } while (n < 0 && errno == EINTR);
-    return n < 0 ? -errno : n;
-}
-
-int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off)
-{
-    ssize_t n;
-
-    do {
-        n = pwrite(fd, buf, len, (off_t)off);
-    } while (n < 0 && errno == EINTR);
-    return n < 0 ? -errno : n;
-}
 
 int64_t portos__copy_range_os(int fd_in, int64_t off_in, int fd_out,
                               int64_t off_out, size_t len)
