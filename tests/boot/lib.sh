@@ -6,6 +6,9 @@
 
 bt_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
+# The reference QEMU (adds what a minimal install lacks; see the file).
+bt_qemu_ref=$bt_root/tests/lib/qemu-ref
+
 bt_log() { echo "${bt_prog:-boot}: $*" >&2; }
 
 # shellcheck source=ci/lib/deps.sh
@@ -57,7 +60,7 @@ bt_boot() {
 	# QEMU option syntax: a comma inside a value is written twice.
 	[[ -z $disk ]] || args+=(-drive "if=none,file=${disk//,/,,},format=raw,id=d0"
 		-device "virtio-blk-device,drive=d0")
-	args+=(-nic none "${bt_extra[@]+"${bt_extra[@]}"}")
+	args+=("${bt_extra[@]+"${bt_extra[@]}"}")
 	printf '%q ' "${_bt_emu[@]}" "${args[@]}" >"$log.cmd"
 	echo >>"$log.cmd"
 	t0=$(date +%s%N)
