@@ -119,7 +119,7 @@ static int snapshot_copy(BlockBackend *bb, int src, char **errmsg)
 
 static int check_size(BlockBackend *bb, int fd, char **errmsg)
 {
-    PortosBlockInfo info;
+    PortosBlockdevInfo info;
     int ret = portos_blockdev_info(fd, &info);
 
     if (ret < 0) {
@@ -394,7 +394,7 @@ static void request_co(void *opaque)
         ret = block_flush(req->bb);
         break;
     default:
-        ret = -ENOTSUP;
+        ret = PORTOS_ENOTSUP;
         break;
     }
     complete(req, ret);

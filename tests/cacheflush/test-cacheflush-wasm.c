@@ -38,7 +38,7 @@ START_TEST(test_no_code_memory)
 {
     PortosExecMem *m;
 
-    ck_assert_int_eq(portos_execmem_alloc(&m, 4096, 0), -ENOTSUP);
+    ck_assert_int_eq(portos_execmem_alloc(&m, 4096, 0), PORTOS_ENOTSUP);
 }
 END_TEST
 

@@ -30,9 +30,9 @@ START_TEST(test_no_execmem)
 {
     PortosExecMem *m = NULL;
 
-    ck_assert_int_eq(portos_execmem_alloc(&m, 4096, 0), -ENOTSUP);
+    ck_assert_int_eq(portos_execmem_alloc(&m, 4096, 0), PORTOS_ENOTSUP);
     ck_assert_int_eq(portos_execmem_alloc(&m, 4096, PORTOS_EXECMEM_SINGLE_VIEW),
-                     -ENOTSUP);
+                     PORTOS_ENOTSUP);
     ck_assert_ptr_null(m);
     ck_assert_int_eq(portos_execmem_write_begin(NULL), -EINVAL);
     portos_execmem_free(NULL);

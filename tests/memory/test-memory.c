@@ -148,7 +148,7 @@ static void check_execmem(unsigned flags, bool want_split)
 #define PORTOS_TEST_EXECMEM_SPLIT 1
 #endif
 
-/* wasm has no executable memory at all (memory-wasm checks -ENOTSUP). */
+/* wasm has no executable memory at all (memory-wasm checks PORTOS_ENOTSUP). */
 #ifndef PORTOS_TEST_EXECMEM
 #define PORTOS_TEST_EXECMEM 1
 #endif

@@ -17,7 +17,7 @@
 START_TEST(test_regular_file)
 {
     char *name = portos_test_tmpname("blk");
-    PortosBlockInfo info;
+    PortosBlockdevInfo info;
     int fd = open(name, O_RDWR | O_CREAT | O_TRUNC, 0600);
 
     ck_assert_int_ge(fd, 0);
@@ -34,14 +34,14 @@ END_TEST
 
 START_TEST(test_pipe_and_chardev)
 {
-    PortosBlockInfo info;
+    PortosBlockdevInfo info;
     int p[2];
     int fd = open(PORTOS_TEST_NULL_DEVICE, O_RDONLY);
 
     ck_assert_int_eq(pipe(p), 0);
-    ck_assert_int_eq(portos_blockdev_info(p[0], &info), -ENOTSUP);
+    ck_assert_int_eq(portos_blockdev_info(p[0], &info), PORTOS_ENOTSUP);
     ck_assert_int_ge(fd, 0);
-    ck_assert_int_eq(portos_blockdev_info(fd, &info), -ENOTSUP);
+    ck_assert_int_eq(portos_blockdev_info(fd, &info), PORTOS_ENOTSUP);
     close(p[0]);
     close(p[1]);
     close(fd);
@@ -50,7 +50,7 @@ END_TEST
 
 START_TEST(test_bad_fd)
 {
-    PortosBlockInfo info;
+    PortosBlockdevInfo info;
 
     ck_assert_int_eq(portos_blockdev_info(-1, &info), -EBADF);
     ck_assert_int_eq(portos_blockdev_info(0, NULL), -EINVAL);
@@ -72,7 +72,7 @@ START_TEST(test_block_device)
     }
     while ((e = readdir(d)) && !checked) {
         char *path, *sys, *contents = NULL;
-        PortosBlockInfo info;
+        PortosBlockdevInfo info;
         int fd;
 
         if (e->d_name[0] == '.') {

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "../portos-test.h"
+#include "portos-test-hooks.h"
 
 #include <portos/error.h>
 #include <portos/file.h>
@@ -103,7 +104,7 @@ END_TEST
 START_TEST(test_copy_fallback_path)
 {
     copy_and_check(PORTOS_COPY_FALLBACK);
-    ck_assert(!portos_copy_file_range_used_kernel());
+    ck_assert(!portos__copy_file_range_used_kernel());
 }
 END_TEST
 
@@ -115,7 +116,7 @@ START_TEST(test_copy_uses_kernel)
 
     files_open(&f);
     ck_assert_int_eq(portos_copy_file_range(f.src, 0, f.dst, 0, 65536, 0), 65536);
-    ck_assert(portos_copy_file_range_used_kernel());
+    ck_assert(portos__copy_file_range_used_kernel());
     check_range(&f, 0, 0, 65536);
     files_close(&f);
 }
@@ -131,7 +132,7 @@ START_TEST(test_copy_kernel_declines)
     ck_assert_int_eq(pipe(p), 0);
     /* pwrite to a pipe is ESPIPE, so the fallback reports that error. */
     ck_assert_int_eq(portos_copy_file_range(f.src, 0, p[1], 0, 4096, 0), -ESPIPE);
-    ck_assert(!portos_copy_file_range_used_kernel());
+    ck_assert(!portos__copy_file_range_used_kernel());
     close(p[0]);
     close(p[1]);
     files_close(&f);

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "../portos-test.h"
+#include "portos-test-hooks.h"
 
 #include <portos/error.h>
 #include <portos/osinfo.h>
@@ -18,13 +19,13 @@
 static void setup(void)
 {
     ck_assert_int_eq(portos_shutdown_init(), 0);
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 static void teardown(void)
 {
     portos_shutdown_fini();
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 START_TEST(test_no_request)
@@ -44,9 +45,9 @@ START_TEST(test_signal_records_and_wakes)
 {
     static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 
-    ck_assert_int_eq(portos_shutdown_fd(), -ENOTSUP);
+    ck_assert_int_eq(portos_shutdown_fd(), PORTOS_ENOTSUP);
     for (size_t i = 0; i < 3; i++) {
-        portos_shutdown_reset();
+        portos__shutdown_reset();
         ck_assert_int_eq(portos_shutdown_wait(0), 0);
         ck_assert_int_eq(raise(sigs[i]), 0);
         ck_assert_int_eq(portos_shutdown_requested(), sigs[i]);

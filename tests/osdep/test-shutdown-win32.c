@@ -3,10 +3,10 @@
  * main loop, on Windows
  *
  * Differences from test-shutdown.c, each a platform fact:
- * - no descriptor to poll: portos_shutdown_fd() is -ENOTSUP and the wake-up
+ * - no descriptor to poll: portos_shutdown_fd() is PORTOS_ENOTSUP and the wake-up
  *   is an event, observed through portos_shutdown_wait();
  * - no kill() and no SIGHUP in the C runtime: the "from outside" request is
- *   raise(SIGTERM) on another thread, and SIGHUP (console close) comes only
+ *   raise(SIGTERM) on another thread, and PORTOS_SIGHUP (console close) comes only
  *   from the console, which Wine without a terminal does not have;
  * - no SIGPIPE: a write to a closed pipe just fails (ERROR_NO_DATA or
  *   ERROR_BROKEN_PIPE, which libportos maps to -EPIPE). The C runtime's
@@ -15,6 +15,7 @@
  * - no sigaction(): signal() reports and restores the handlers.
  */
 #include "../portos-test.h"
+#include "portos-test-hooks.h"
 
 #include <portos/error.h>
 #include <portos/osinfo.h>
@@ -28,13 +29,13 @@
 static void setup(void)
 {
     ck_assert_int_eq(portos_shutdown_init(), 0);
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 static void teardown(void)
 {
     portos_shutdown_fini();
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 START_TEST(test_no_request)
@@ -42,7 +43,7 @@ START_TEST(test_no_request)
     ck_assert_int_eq(portos_shutdown_requested(), 0);
     ck_assert_int_eq(portos_shutdown_wait(1000000), 0);
     ck_assert_int_eq(portos_shutdown_init(), -EBUSY);
-    ck_assert_int_eq(portos_shutdown_fd(), -ENOTSUP);
+    ck_assert_int_eq(portos_shutdown_fd(), PORTOS_ENOTSUP);
 }
 END_TEST
 
@@ -52,7 +53,7 @@ START_TEST(test_signal_records_and_wakes)
 
     /* SIGINT twice: the C runtime resets a handler when it runs. */
     for (size_t i = 0; i < 3; i++) {
-        portos_shutdown_reset();
+        portos__shutdown_reset();
         ck_assert_int_eq(portos_shutdown_wait(0), 0);
         ck_assert_int_eq(raise(sigs[i]), 0);
         ck_assert_int_eq(portos_shutdown_requested(), sigs[i]);
@@ -89,16 +90,16 @@ END_TEST
 
 START_TEST(test_request_from_code)
 {
-    portos_shutdown_request(SIGHUP);
-    ck_assert_int_eq(portos_shutdown_wait(0), SIGHUP);
-    ck_assert_int_eq(portos_shutdown_requested(), SIGHUP);
+    portos_shutdown_request(PORTOS_SIGHUP);
+    ck_assert_int_eq(portos_shutdown_wait(0), PORTOS_SIGHUP);
+    ck_assert_int_eq(portos_shutdown_requested(), PORTOS_SIGHUP);
 }
 END_TEST
 
 START_TEST(test_reset_forgets)
 {
     portos_shutdown_request(SIGINT);
-    portos_shutdown_reset();
+    portos__shutdown_reset();
     ck_assert_int_eq(portos_shutdown_requested(), 0);
     ck_assert_int_eq(portos_shutdown_wait(1000000), 0);
 }

@@ -3,6 +3,7 @@
  */
 #define _GNU_SOURCE
 #include "../portos-test.h"
+#include "portos-test-hooks.h"
 
 #include <portos/error.h>
 #include <portos/osinfo.h>
@@ -17,13 +18,13 @@
 static void setup(void)
 {
     ck_assert_int_eq(portos_shutdown_init(), 0);
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 static void teardown(void)
 {
     portos_shutdown_fini();
-    portos_shutdown_reset();
+    portos__shutdown_reset();
 }
 
 START_TEST(test_no_request)
@@ -41,7 +42,7 @@ START_TEST(test_signal_records_and_wakes)
     for (size_t i = 0; i < 3; i++) {
         struct pollfd pfd = { .fd = portos_shutdown_fd(), .events = POLLIN };
 
-        portos_shutdown_reset();
+        portos__shutdown_reset();
         ck_assert_int_ge(pfd.fd, 0);
         ck_assert_int_eq(poll(&pfd, 1, 0), 0);
         ck_assert_int_eq(raise(sigs[i]), 0);

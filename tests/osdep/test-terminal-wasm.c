@@ -112,7 +112,7 @@ START_TEST(test_second_terminal_busy)
     ck_assert_int_eq(portos_term_raw(1), -EBUSY);
     ck_assert_int_eq(portos_term_restore(), 0);
     /* Node can switch stdin only. */
-    ck_assert_int_eq(portos_term_raw(1), -ENOTSUP);
+    ck_assert_int_eq(portos_term_raw(1), PORTOS_ENOTSUP);
     ck_assert(!portos_term_is_raw());
 }
 END_TEST

@@ -8,25 +8,24 @@
 #ifndef PORTOS_FILE_H
 #define PORTOS_FILE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#include <stddef.h>
-
 /**
  * portos_pread: read up to @len bytes at offset @off.
  * Returns: bytes read (0 at end of file; fewer than @len near it), or a
- * negative errno (-EINVAL for a negative offset, -EBADF...). Interrupted
+ * PORTOS_E* code (PORTOS_EINVAL for a negative offset, PORTOS_EBADF...). Interrupted
  * calls are retried.
  */
 int64_t portos_pread(int fd, void *buf, size_t len, int64_t off);
 
 /**
  * portos_pwrite: write up to @len bytes at offset @off.
- * Returns: bytes written (possibly fewer than @len), or a negative errno.
+ * Returns: bytes written (possibly fewer than @len), or a PORTOS_E* code.
  */
 int64_t portos_pwrite(int fd, const void *buf, size_t len, int64_t off);
 
@@ -45,17 +44,10 @@ int64_t portos_pwrite(int fd, const void *buf, size_t len, int64_t off);
  * The copy stops early only at the end of @fd_in.
  *
  * Returns: bytes copied (less than @len only at end of input), or a
- * negative errno (-EINVAL for negative offsets).
+ * PORTOS_E* code (PORTOS_EINVAL for negative offsets).
  */
 int64_t portos_copy_file_range(int fd_in, int64_t off_in, int fd_out,
                                int64_t off_out, int64_t len, unsigned flags);
-
-/**
- * portos_copy_file_range_used_kernel: true when the last copy on this
- * thread moved data through the kernel's copy_file_range() (for tests
- * and diagnostics).
- */
-int portos_copy_file_range_used_kernel(void);
 
 #ifdef __cplusplus
 }
