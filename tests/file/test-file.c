@@ -1,5 +1,5 @@
 /*
- * test-copyfile.c - portos_copy_file_range through the kernel and through
+ * test-file.c - portos_copy_file_range through the kernel and through
  * the read/write fallback
  */
 #define _GNU_SOURCE
@@ -195,9 +195,9 @@ START_TEST(test_pread_pwrite)
 }
 END_TEST
 
-Suite *suite_copyfile(void)
+Suite *suite_file(void)
 {
-    Suite *s = suite_create("copyfile");
+    Suite *s = suite_create("file");
     TCase *tc = tcase_create("copy");
 
     tcase_add_test(tc, test_copy_default_path);
