@@ -104,9 +104,10 @@ int main(int argc, char **argv)
         portos_term_restore();
     }
     portos_shutdown_fini();
-    printf("guest-loop: signal %d after %u slices, %zu KiB of guest RAM "
+    /* %lu, not %zu: MinGW's default printf predates C99. */
+    printf("guest-loop: signal %d after %u slices, %lu KiB of guest RAM "
            "written, checksum %08x\n",
-           sig, g.slices, (size_t)g.slices * SLICE_BYTES / 1024, (unsigned)g.sum);
+           sig, g.slices, (unsigned long)g.slices * SLICE_BYTES / 1024, (unsigned)g.sum);
     /* The coroutine is suspended in a yield: the process exit frees it. */
     portos_ram_free(g.ram, RAM_SIZE);
     return sig == PORTOS_SIGTERM || sig == PORTOS_SIGINT || sig == PORTOS_SIGHUP ? 0 : 1;
