@@ -21,7 +21,7 @@
 /* ReadFile/WriteFile take a DWORD length. */
 #define MAX_IO ((size_t)1 << 30)
 
-/* A disk file's handle, or a PORTOS_E* code (PORTOS_ESPIPE for pipes, as pread). */
+/* A disk file's handle, or a code (PORTOS_ESPIPE for pipes, as pread). */
 static int file_handle(int fd, HANDLE *out)
 {
     HANDLE h = portos__fd_handle(fd);

@@ -26,9 +26,9 @@ typedef struct PortosBlockdevInfo {
  * @fd: a file descriptor (on Windows a C runtime descriptor)
  * @info: filled in on success
  *
- * Returns: 0; PORTOS_EBADF for a bad descriptor; PORTOS_ENOTSUP for kinds of file that
- * have no size (pipes, sockets, character devices, directories); other
- * PORTOS_E* codes from the OS.
+ * Returns: 0; PORTOS_EBADF for a bad descriptor; PORTOS_ENOTSUP for kinds
+ * of file that have no size (pipes, sockets, character devices,
+ * directories); other PORTOS_E* codes from the OS.
  */
 int portos_blockdev_info(int fd, PortosBlockdevInfo *info);
 

@@ -18,8 +18,8 @@ extern "C" {
 /**
  * portos_pread: read up to @len bytes at offset @off.
  * Returns: bytes read (0 at end of file; fewer than @len near it), or a
- * PORTOS_E* code (PORTOS_EINVAL for a negative offset, PORTOS_EBADF...). Interrupted
- * calls are retried.
+ * PORTOS_E* code (PORTOS_EINVAL for a negative offset, PORTOS_EBADF...).
+ * Interrupted calls are retried.
  */
 int64_t portos_pread(int fd, void *buf, size_t len, int64_t off);
 

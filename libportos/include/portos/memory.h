@@ -74,8 +74,8 @@ typedef struct PortosExecMem PortosExecMem;
  * PORTOS_EXECMEM_SINGLE_VIEW, posix uses one RWX mapping; win32 always has
  * one view and toggles RW/RX in portos_execmem_write_begin()/_end().
  *
- * Returns: 0, PORTOS_ENOMEM, or PORTOS_ENOTSUP where the platform has no executable
- * memory (wasm).
+ * Returns: 0, PORTOS_ENOMEM, or PORTOS_ENOTSUP where the platform has no
+ * executable memory (wasm).
  */
 int portos_execmem_alloc(PortosExecMem **out, size_t size, unsigned flags);
 

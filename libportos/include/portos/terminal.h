@@ -23,8 +23,8 @@ bool portos_term_isatty(int fd);
 /**
  * portos_term_raw: put terminal @fd into raw mode, remembering its state.
  * Only one terminal is managed at a time.
- * Returns: 0, PORTOS_ENOTTY if @fd is not a terminal, PORTOS_EBUSY if another fd is
- * already raw, or a PORTOS_E* code.
+ * Returns: 0, PORTOS_ENOTTY if @fd is not a terminal, PORTOS_EBUSY if
+ * another fd is already raw, or a PORTOS_E* code.
  */
 int portos_term_raw(int fd);
 
@@ -39,8 +39,8 @@ bool portos_term_is_raw(void);
 
 /**
  * portos_term_read: read the input bytes already pending on @fd, without
- * blocking. Returns: bytes read (0 when nothing is pending), PORTOS_EPIPE at end
- * of input, or a PORTOS_E* code.
+ * blocking. Returns: bytes read (0 when nothing is pending), PORTOS_EPIPE
+ * at end of input, or a PORTOS_E* code.
  */
 int64_t portos_term_read(int fd, void *buf, size_t len);
 
