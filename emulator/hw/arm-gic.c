@@ -30,9 +30,8 @@ enum {
 struct ArmGic {
     EmuIrq irq_out;
     bool dist_enabled, cpu_enabled, eoi_mode;
-    uint32_t pmr, bpr;
+    uint32_t pmr, bpr, abpr;
     uint8_t priority[GIC_NR_IRQS];
-    uint8_t target[GIC_NR_IRQS];
     bool enabled[GIC_NR_IRQS];
     bool pending[GIC_NR_IRQS];     /* latched (edge, software, SGI) */
     bool active[GIC_NR_IRQS];
@@ -112,13 +111,14 @@ static void gic_reset(ArmGic *s)
     for (int i = 0; i < GIC_NR_IRQS; i++) {
         /* SGIs are edge-triggered; the rest reset to level. */
         s->edge[i] = i < 16;
-        s->target[i] = i < GIC_INTERNAL ? 1 : 0;
         /* SGIs are always enabled in GICv2 implementations like QEMU's. */
         s->enabled[i] = i < 16;
     }
     s->dist_enabled = s->cpu_enabled = s->eoi_mode = false;
     s->pmr = 0;
-    s->bpr = 2;
+    /* Reset values as QEMU's GICv2: the smallest binary points. */
+    s->bpr = 0;
+    s->abpr = 1;
 }
 
 ArmGic *arm_gic_new(EmuIrq irq_out)
@@ -219,14 +219,6 @@ static uint32_t dist_read_word(const ArmGic *s, unsigned off)
         }
         return v;
     }
-    if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + GIC_NR_IRQS) {
-        first = off - GICD_ITARGETSR;
-        for (unsigned i = 0; i < 4; i++) {
-            unsigned t = first + i < GIC_INTERNAL ? 1 : s->target[first + i];
-            v |= (uint32_t)t << (8 * i);
-        }
-        return v;
-    }
     if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
         first = (off - GICD_ICFGR) * 4;
         for (unsigned i = 0; i < 16; i++) {
@@ -310,13 +302,6 @@ static void dist_write_word(ArmGic *s, unsigned off, uint32_t v, uint32_t mask)
                 s->priority[first + i] = (uint8_t)(v >> (8 * i));
             }
         }
-    } else if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + GIC_NR_IRQS) {
-        first = off - GICD_ITARGETSR;
-        for (unsigned i = 0; i < 4; i++) {
-            if ((mask >> (8 * i) & 0xff) && first + i >= GIC_INTERNAL) {
-                s->target[first + i] = (v >> (8 * i)) & 1; /* only CPU 0 */
-            }
-        }
     } else if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
         first = (off - GICD_ICFGR) * 4;
         /* SGI configuration is fixed. */
@@ -396,6 +381,7 @@ static uint64_t cpu_read(void *opaque, uint64_t off, unsigned size)
     case GICC_CTLR: return s->cpu_enabled | (uint32_t)s->eoi_mode << 9;
     case GICC_PMR: return s->pmr;
     case GICC_BPR: return s->bpr;
+    case GICC_ABPR: return s->abpr;
     case GICC_IAR: return acknowledge(s);
     case GICC_RPR:
         run = running_priority(s);
@@ -418,6 +404,7 @@ static void cpu_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
         break;
     case GICC_PMR: s->pmr = v & 0xff; break;
     case GICC_BPR: s->bpr = v & 7; break;
+    case GICC_ABPR: s->abpr = MAX(v & 7, 1u); break; /* kept, not used */
     case GICC_EOIR: end_of_interrupt(s, v); return;
     case GICC_DIR:
         if ((v & 0x3ff) < GIC_NR_IRQS) {

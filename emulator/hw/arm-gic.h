@@ -3,6 +3,8 @@
  *
  * One CPU, no security extensions: every interrupt is group 0 and is
  * signalled on the CPU's IRQ line, as on QEMU's virt board without EL3.
+ * With one CPU the target registers (GICD_ITARGETSR) are RAZ/WI, as the
+ * architecture says for a uniprocessor GIC and as QEMU does.
  * Interrupt IDs: 0-15 SGIs, 16-31 PPIs (per CPU), 32+ SPIs.
  */
 #ifndef HW_ARM_GIC_H

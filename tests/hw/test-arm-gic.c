@@ -50,7 +50,12 @@ START_TEST(test_typer_and_ids)
     ck_assert_uint_eq(dr(0x004) & 0x1f, GIC_NR_IRQS / 32 - 1);
     ck_assert_uint_eq((dr(0x004) >> 5) & 7, 0);     /* one CPU */
     ck_assert_uint_eq((dr(0xfe8) >> 4) & 0xf, 2);   /* GICv2 */
-    ck_assert_uint_eq(dr(0x800) & 0xff, 1);         /* SGI 0 targets CPU 0 */
+    /* Uniprocessor: the target registers are RAZ/WI (as on QEMU). */
+    dw(0x820, 0x01010101);
+    ck_assert_uint_eq(dr(0x800), 0);
+    ck_assert_uint_eq(dr(0x820), 0);
+    ck_assert_uint_eq(cr(0x08), 0);                 /* BPR, ABPR at reset */
+    ck_assert_uint_eq(cr(0x1c), 1);
 }
 END_TEST
 
