@@ -29,9 +29,9 @@ int console_open(StdioConsole *c, bool interactive)
 }
 
 /*
- * Waits while stdout is full, but not past a shutdown request: a signal
- * must end the run even when nobody reads our output.  Output that cannot
- * be written (request, closed pipe) is dropped.
+ * Waits while stdout is full, but not after a shutdown request: a signal
+ * must end the run even when nobody reads our output.  What stdout does
+ * not take then (or ever, once its reader is gone) is dropped.
  */
 void console_flush(void *opaque)
 {

@@ -12,6 +12,7 @@
 #include <portos/terminal.h>
 
 #include <limits.h>
+#include <stdbool.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -162,24 +163,25 @@ int64_t portos_term_write(int fd, const void *buf, size_t len)
         };
         size_t chunk = len - done < PIPE_BUF ? len - done : PIPE_BUF;
         ssize_t n;
-        int r;
 
-        if (portos_shutdown_requested()) {
-            return -ECANCELED;
-        }
-        /* The shutdown pipe wakes us when a signal comes while we wait. */
-        r = poll(pfd, pfd[1].fd >= 0 ? 2 : 1, -1);
-        if (r < 0) {
-            if (errno == EINTR) {
-                continue;
+        for (;;) {
+            /* After a request, write what fits now but wait no more. */
+            bool stop = portos_shutdown_requested() != 0;
+            /* The shutdown pipe wakes us when a signal comes meanwhile. */
+            int r = poll(pfd, pfd[1].fd >= 0 ? 2 : 1, stop ? 0 : -1);
+
+            if (r < 0 && errno != EINTR) {
+                return -errno;
             }
-            return -errno;
-        }
-        if (pfd[0].revents & POLLNVAL) {
-            return -EBADF;
-        }
-        if (!(pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            continue;
+            if (r > 0 && (pfd[0].revents & POLLNVAL)) {
+                return -EBADF;
+            }
+            if (r > 0 && (pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+                break;
+            }
+            if (stop) {
+                return -ECANCELED;
+            }
         }
         n = write(fd, p + done, chunk);
         if (n < 0) {
