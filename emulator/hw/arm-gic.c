@@ -236,7 +236,9 @@ static uint32_t dist_read_word(const ArmGic *s, unsigned off)
     case GICD_CTLR: return s->dist_enabled;
     case GICD_TYPER: return (GIC_NR_IRQS / 32) - 1; /* one CPU, no security */
     case GICD_IIDR: return 0x0000043b; /* as QEMU: ARM, revision 0 */
-    default: return 0; /* reserved inside the register window: RAZ/WI */
+    default:
+        /* GICD_ITARGETSR (one CPU) and reserved words: RAZ/WI. */
+        return 0;
     }
 }
 
@@ -249,6 +251,9 @@ static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
     ArmGic *s = opaque;
     uint64_t v = 0;
 
+    if (off >= GIC_DIST_SIZE) {
+        return 0; /* (and off + i cannot wrap below) */
+    }
     for (unsigned i = 0; i < size && i < 8; i++) {
         uint64_t a = off + i;
         if (a < GIC_DIST_SIZE) {
@@ -329,6 +334,9 @@ static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size
     ArmGic *s = opaque;
     uint32_t v = 0, mask = 0;
 
+    if (off >= GIC_DIST_SIZE) {
+        return;
+    }
     /* Gather the bytes word by word: SGIR only acts on a whole word. */
     for (unsigned i = 0; i < size && i < 8; i++) {
         uint64_t a = off + i;

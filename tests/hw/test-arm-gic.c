@@ -197,10 +197,14 @@ START_TEST(test_reserved_space_is_unmapped)
     ck_assert_int_eq(mem_read(as, 0x08012000, &v, 4), MEM_TX_DECODE_ERROR);
     ck_assert_int_eq(mem_read(as, 0x0801fffc, &v, 4), MEM_TX_DECODE_ERROR);
     mem_as_free(as);
-    /* Called directly past the window: nothing, not host memory. */
+    /* Called directly past the window: nothing, not host memory, and no
+       offset + size wrapping round to the registers at 0. */
+    dw(0x000, 1);
+    ck_assert_uint_eq(drs(UINT64_MAX - 3, 8), 0);
+    dws(UINT64_MAX - 3, 0, 8);
+    ck_assert_uint_eq(dr(0x000), 1);
     ck_assert_uint_eq(drs(0x1000, 4), 0);
     ck_assert_uint_eq(drs(0xfffc, 4), 0);
-    ck_assert_uint_eq(drs(UINT64_MAX - 3, 8), 0);
     dws(0x1000, ~0ull, 8);
     ck_assert_uint_eq(drs(0xffc, 8), 0xb1);     /* the half inside only */
 }
