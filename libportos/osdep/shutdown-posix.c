@@ -4,6 +4,12 @@
  * The handler only stores the signal number and writes a byte to a
  * non-blocking self-pipe, both async-signal-safe, so a poll()-based main
  * loop wakes up and the program shuts down outside signal context.
+ *
+ * No SA_RESTART: a call blocked when the signal comes (a write to a pipe
+ * nobody reads) fails with EINTR instead of blocking again, so its caller
+ * gets to look at the request.  libportos's own calls retry EINTR where
+ * they must finish (file I/O) and give up on a request where they need
+ * not (portos_term_write).
  */
 #define _GNU_SOURCE
 #include <portos/error.h>
@@ -76,7 +82,7 @@ int portos_shutdown_init(void)
         return err;
     }
     sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESTART;
+    sa.sa_flags = 0;
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < NSIG_HANDLED; i++) {
         sigaction(shutdown_signals[i], &sa, &saved[i]);

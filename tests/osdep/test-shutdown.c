@@ -10,6 +10,7 @@
 
 #include <glib.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,6 +79,47 @@ START_TEST(test_wait_wakes_on_signal_from_outside)
 }
 END_TEST
 
+static pthread_t main_thread;
+static int late_fd;
+
+static gpointer signal_main_then_write(gpointer data)
+{
+    (void)data;
+    portos_sleep_ns(100 * 1000 * 1000);
+    pthread_kill(main_thread, SIGTERM);
+    portos_sleep_ns(1000 * 1000 * 1000);
+    /* Ends a read that the signal did not interrupt (SA_RESTART). */
+    (void)!write(late_fd, "x", 1);
+    return NULL;
+}
+
+/*
+ * A call blocked when the signal comes fails with EINTR, so a program
+ * stuck writing to a full pipe (or reading) can look at the request.
+ */
+START_TEST(test_blocked_call_interrupted)
+{
+    int p[2];
+    char c;
+    ssize_t n;
+    int err;
+    GThread *t;
+
+    ck_assert_int_eq(pipe(p), 0);
+    main_thread = pthread_self();
+    late_fd = p[1];
+    t = g_thread_new("signaller", signal_main_then_write, NULL);
+    n = read(p[0], &c, 1);
+    err = errno;
+    g_thread_join(t);
+    close(p[0]);
+    close(p[1]);
+    ck_assert_int_eq(n, -1);
+    ck_assert_int_eq(err, EINTR);
+    ck_assert_int_eq(portos_shutdown_requested(), SIGTERM);
+}
+END_TEST
+
 START_TEST(test_request_from_code)
 {
     portos_shutdown_request(SIGHUP);
@@ -143,6 +185,7 @@ Suite *suite_shutdown(void)
     tcase_add_test(tc, test_first_request_wins);
     tcase_add_test(tc, test_wait_wakes_on_signal_from_outside);
     tcase_add_test(tc, test_request_from_code);
+    tcase_add_test(tc, test_blocked_call_interrupted);
     tcase_add_test(tc, test_sigpipe_ignored);
     tcase_add_test(tc, test_fini_restores_handlers);
     suite_add_tcase(s, tc);

@@ -12,6 +12,7 @@
 
 #include <portos/error.h>
 #include <portos/osinfo.h>
+#include <portos/shutdown.h>
 #include <portos/terminal.h>
 
 #include <emscripten.h>
@@ -171,6 +172,25 @@ START_TEST(test_read_end_of_input)
 }
 END_TEST
 
+/* Writes go through; a pending shutdown request makes them give up. */
+START_TEST(test_write_and_shutdown)
+{
+    int fds[2];
+    char buf[8];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], "hello", 5), 5);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 5);
+    ck_assert(memcmp(buf, "hello", 5) == 0);
+    portos_shutdown_request(SIGTERM);
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), -ECANCELED);
+    portos_shutdown_reset();
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), 1);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+
 Suite *suite_terminal(void)
 {
     Suite *s = suite_create("terminal");
@@ -183,6 +203,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_second_terminal_busy);
     tcase_add_test(tc, test_nonblocking_read);
     tcase_add_test(tc, test_read_end_of_input);
+    tcase_add_test(tc, test_write_and_shutdown);
     suite_add_tcase(s, tc);
     return s;
 }

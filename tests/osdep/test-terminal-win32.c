@@ -17,6 +17,7 @@
 #include "../portos-test.h"
 
 #include <portos/error.h>
+#include <portos/shutdown.h>
 #include <portos/terminal.h>
 
 #include <stdio.h>
@@ -243,6 +244,25 @@ START_TEST(test_restored_after_child)
 }
 END_TEST
 
+/* Writes go through; a pending shutdown request makes them give up. */
+START_TEST(test_write_and_shutdown)
+{
+    int fds[2];
+    char buf[8];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], "hello", 5), 5);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 5);
+    ck_assert(memcmp(buf, "hello", 5) == 0);
+    portos_shutdown_request(SIGTERM);
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), -ECANCELED);
+    portos_shutdown_reset();
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), 1);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+
 Suite *suite_terminal(void)
 {
     const char *child = getenv(CHILD_ENV);
@@ -258,6 +278,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_nul_not_a_tty);
     tcase_add_test(tc, test_pipe_nonblocking_read);
     tcase_add_test(tc, test_read_end_of_input);
+    tcase_add_test(tc, test_write_and_shutdown);
     tcase_add_test(tc, test_restore_when_not_raw);
     tcase_add_test(tc, test_console_raw_and_restore);
     tcase_add_test(tc, test_console_output_raw);
