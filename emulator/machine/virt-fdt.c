@@ -273,8 +273,13 @@ int virt_fdt_from_user(const char *name, const void *data, size_t len,
     int r;
 
     /* fdt_check_full validates the header, the sizes and every node. */
-    r = len < sizeof(struct fdt_header) ? -FDT_ERR_TRUNCATED
-                                        : fdt_check_full(data, len);
+    if (len >= sizeof(fdt32_t) && fdt_magic(data) != FDT_MAGIC) {
+        r = -FDT_ERR_BADMAGIC;      /* what QEMU reports for a non-tree */
+    } else if (len < sizeof(struct fdt_header)) {
+        r = -FDT_ERR_TRUNCATED;
+    } else {
+        r = fdt_check_full(data, len);
+    }
     if (r < 0) {
         *errmsg = g_strdup_printf("-dtb '%s': not a valid device tree (%s)",
                                   name, fdt_strerror(r));

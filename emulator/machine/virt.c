@@ -233,7 +233,9 @@ static int add_virtio(VirtMachine *m, char **errmsg)
     for (int i = 0; i < cfg->nb_blk; i++, slot--) {
         const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
         unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
-                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0);
+                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
+                         (d->locking == EMU_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
+                         (d->locking == EMU_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
         EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
 
         m->disk[i] = block_open(d->file, flags, errmsg);
