@@ -11,6 +11,8 @@
 
 #include <portos/error.h>
 
+#include <stdbool.h>
+
 static int lock_error(void)
 {
     DWORD err = GetLastError();
@@ -35,28 +37,42 @@ static int disk_handle(int fd, HANDLE *h)
     return 0;
 }
 
-int portos__file_unlock(int fd)
+/* Release @h's lock; *@had says whether there was one. */
+static int unlock_handle(HANDLE h, bool *had)
 {
     OVERLAPPED ov = { 0 };
-    HANDLE h;
-    int r = disk_handle(fd, &h);
 
-    if (r < 0) {
-        return r;
-    }
+    *had = false;
     if (!UnlockFileEx(h, 0, MAXDWORD, MAXDWORD, &ov)) {
         /* Nothing was locked: not an error, as F_UNLCK on posix. */
         return GetLastError() == ERROR_NOT_LOCKED ? 0 : lock_error();
     }
+    *had = true;
     return 0;
 }
 
-int portos__file_lock(int fd, bool exclusive)
+static bool lock_handle(HANDLE h, bool exclusive)
 {
     OVERLAPPED ov = { 0 };
     DWORD flags = LOCKFILE_FAIL_IMMEDIATELY |
                   (exclusive ? LOCKFILE_EXCLUSIVE_LOCK : 0);
+
+    return LockFileEx(h, flags, 0, MAXDWORD, MAXDWORD, &ov);
+}
+
+int portos__file_unlock(int fd)
+{
     HANDLE h;
+    bool had;
+    int r = disk_handle(fd, &h);
+
+    return r < 0 ? r : unlock_handle(h, &had);
+}
+
+int portos__file_lock(int fd, bool exclusive)
+{
+    HANDLE h;
+    bool had;
     int r = disk_handle(fd, &h);
 
     if (r < 0) {
@@ -64,16 +80,24 @@ int portos__file_lock(int fd, bool exclusive)
     }
     /*
      * Windows stacks a second lock of a range on the same handle instead
-     * of converting it (and an exclusive one fails against the handle's
-     * own shared lock): drop ours first, as fcntl converts in place.
-     * Conversion is therefore not atomic here.
+     * of converting it, and an exclusive one fails against the handle's
+     * own shared lock: drop ours first, as fcntl converts in place.
      */
-    r = portos__file_unlock(fd);
+    r = unlock_handle(h, &had);
     if (r < 0) {
         return r;
     }
-    if (!LockFileEx(h, flags, 0, MAXDWORD, MAXDWORD, &ov)) {
-        return lock_error();
+    if (!lock_handle(h, exclusive)) {
+        r = lock_error();
+        /*
+         * Only shared -> exclusive can fail here (others read): keep the
+         * shared lock, as a failed fcntl conversion does. Someone may
+         * have taken an exclusive lock in between; then none is left.
+         */
+        if (had && exclusive) {
+            lock_handle(h, false);
+        }
+        return r;
     }
     return 0;
 }

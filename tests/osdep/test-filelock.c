@@ -81,6 +81,10 @@ START_TEST(test_shared_shares)
     ck_assert_int_eq(portos_file_lock(a, true), -EAGAIN);
     ck_assert_int_eq(portos_file_unlock(b), 0);
     ck_assert_int_eq(portos_file_unlock(c), 0);
+    /* The failed conversion left a's shared lock in place. */
+    ck_assert_int_eq(portos_file_lock(b, true), -EAGAIN);
+    ck_assert_int_eq(portos_file_lock(b, false), 0);
+    ck_assert_int_eq(portos_file_unlock(b), 0);
     ck_assert_int_eq(portos_file_lock(a, true), 0);
     ck_assert_int_eq(portos_file_lock(b, false), -EAGAIN);
     /* ...and back to shared lets readers in again. */

@@ -68,7 +68,8 @@ int portos_copy_file_range_used_kernel(void);
  * process: two open() calls of one file in the same process conflict like
  * two processes do (on posix, descriptors duplicated from one open by dup
  * or fork share its lock). Taking a lock again on the same open file
- * converts it (shared <-> exclusive). Closing the last descriptor of the
+ * converts it (shared <-> exclusive; a conversion that fails keeps the
+ * old lock). Closing the last descriptor of the
  * open file releases its lock. On posix an exclusive lock needs @fd open
  * for writing and a shared one for reading (-EBADF otherwise).
  *
