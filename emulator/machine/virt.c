@@ -44,8 +44,10 @@
 #define PSCI_RET_INVALID_PARAMS  ((uint32_t)-2)
 #define PSCI_RET_ALREADY_ON      ((uint32_t)-4)
 
-/* A -dtb file larger than this is refused before it is read; real ones
- * are tens of KiB (Linux on arm64 caps a device tree at 2 MiB too). */
+/*
+ * A -dtb file larger than this is refused before it is read; real ones
+ * are tens of KiB (Linux on arm64 caps a device tree at 2 MiB too).
+ */
 #define VIRT_DTB_MAX (2u << 20)
 /* Counter ticks of the 62.5 MHz generic timer, in ns. */
 #define NS_PER_TICK 16

@@ -1,9 +1,11 @@
 /*
  * filelock-wasm.c - no file locks on Emscripten
  *
- * Emscripten's file systems (MEMFS, NODEFS, IDBFS...) implement no
- * fcntl locks, and a browser tab has nobody to share a file with: every
- * lock is -ENOTSUP, so a caller decides itself whether to go on unlocked.
+ * Emscripten's file systems (MEMFS, NODEFS, IDBFS...) have no locks: its
+ * fcntl answers F_SETLK with success and does nothing, and F_GETLK always
+ * says "unlocked" (library_syscall.js, Emscripten 3.1). Calling it would
+ * be a silent fake, so every lock is -ENOTSUP and a caller decides
+ * itself whether to go on unlocked.
  */
 #include "osdep-int.h"
 
