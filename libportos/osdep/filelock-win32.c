@@ -44,8 +44,17 @@ static int unlock_handle(HANDLE h, bool *had)
 
     *had = false;
     if (!UnlockFileEx(h, 0, MAXDWORD, MAXDWORD, &ov)) {
-        /* Nothing was locked: not an error, as F_UNLCK on posix. */
-        return GetLastError() == ERROR_NOT_LOCKED ? 0 : lock_error();
+        DWORD err = GetLastError();
+
+        /*
+         * Nothing was locked: not an error, as F_UNLCK on posix. Windows
+         * says ERROR_NOT_LOCKED, Wine ERROR_LOCK_VIOLATION; an unlock
+         * cannot conflict with anyone, so both mean the same.
+         */
+        if (err == ERROR_NOT_LOCKED || err == ERROR_LOCK_VIOLATION) {
+            return 0;
+        }
+        return portos__winerror(err);
     }
     *had = true;
     return 0;
