@@ -3,7 +3,6 @@
  */
 #include "ui/console.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <portos/error.h>
@@ -29,15 +28,19 @@ int console_open(StdioConsole *c, bool interactive)
     return 0;
 }
 
+/*
+ * Waits while stdout is full, but not after a shutdown request: a signal
+ * must end the run even when nobody reads our output.  What stdout does
+ * not take then (or ever, once its reader is gone) is dropped.
+ */
 void console_flush(void *opaque)
 {
     StdioConsole *c = opaque;
 
     if (c->out_len) {
-        fwrite(c->out, 1, c->out_len, stdout);
+        (void)portos_term_write(1, c->out, c->out_len);
         c->out_len = 0;
     }
-    fflush(stdout);
 }
 
 void console_close(StdioConsole *c)
@@ -106,7 +109,7 @@ size_t console_read(void *opaque, uint8_t *buf, size_t len)
         return 0;
     }
     n = portos_term_read(0, buf, len);
-    if (n == -EPIPE || (n < 0 && n != -EAGAIN)) {
+    if (n == PORTOS_EPIPE || (n < 0 && n != PORTOS_EAGAIN)) {
         c->eof = true; /* end of input (or no stdin): the guest keeps running */
         return 0;
     }

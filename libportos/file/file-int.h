@@ -9,6 +9,7 @@
 
 #include <portos/file.h>
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,5 +31,13 @@ int64_t portos__copy_range_os(int fd_in, int64_t off_in, int fd_out,
 
 /* Non-zero when both descriptors name the same file (a code on error). */
 int portos__same_file(int fd_a, int fd_b);
+
+/*
+ * Whole-file lock and unlock on @fd (already checked to be >= 0), without
+ * waiting. Conflicts are -EAGAIN; a file or OS that cannot lock is
+ * -ENOTSUP (filelock-<backend>.c).
+ */
+int portos__file_lock(int fd, bool exclusive);
+int portos__file_unlock(int fd);
 
 #endif

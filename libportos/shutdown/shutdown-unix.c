@@ -25,7 +25,14 @@ int portos__shutdown_signals_install(void)
     struct sigaction ign = { 0 };
 
     sa.sa_handler = on_signal;
-    sa.sa_flags = SA_RESTART;
+    /*
+     * No SA_RESTART: a call blocked when the signal comes (a write to a
+     * pipe nobody reads) fails with EINTR instead of blocking again, so its
+     * caller gets to look at the request. libportos's own calls retry
+     * EINTR where they must finish (file I/O) and give up on a request
+     * where they need not (portos_term_write).
+     */
+    sa.sa_flags = 0;
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < NSIG_HANDLED; i++) {
         if (sigaction(shutdown_signals[i], &sa, &saved[i]) < 0) {

@@ -26,4 +26,10 @@ int portos__term_leave_raw(void);
 /* Pending input of @fd without blocking (@len > 0): bytes, 0, or a code. */
 int64_t portos__term_read(int fd, void *buf, size_t len);
 
+/*
+ * Write all @len (> 0) bytes of @buf to @fd as raw bytes, giving up once a
+ * shutdown is requested: @len, PORTOS_ECANCELED, or another code.
+ */
+int64_t portos__term_write(int fd, const void *buf, size_t len);
+
 #endif

@@ -12,6 +12,10 @@
 #include <portos/error.h>
 
 #include <errno.h>
+#include <portos/shutdown.h>
+
+#include <limits.h>
+#include <stdbool.h>
 #include <poll.h>
 #include <signal.h>
 #include <termios.h>
@@ -89,8 +93,11 @@ int portos__term_leave_raw(void)
         sigaction(fatal_signals[i], &saved_fatal[i], NULL);
     }
     raw_fd = -1;
-    if (tcsetattr(fd, TCSAFLUSH, &saved_tio) < 0) {
-        return -errno;
+    /* TCSAFLUSH waits for output to drain: a signal may interrupt it. */
+    while (tcsetattr(fd, TCSAFLUSH, &saved_tio) < 0) {
+        if (errno != EINTR) {
+            return -errno;
+        }
     }
     return 0;
 }
@@ -121,4 +128,48 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
         return errno == EAGAIN ? 0 : errno == EIO ? PORTOS_EPIPE : -errno;
     }
     return n == 0 ? PORTOS_EPIPE : n;
+}
+
+int64_t portos__term_write(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    size_t done = 0;
+
+    while (done < len) {
+        struct pollfd pfd[2] = {
+            { .fd = fd, .events = POLLOUT },
+            { .fd = portos_shutdown_fd(), .events = POLLIN },
+        };
+        size_t chunk = len - done < PIPE_BUF ? len - done : PIPE_BUF;
+        ssize_t n;
+
+        for (;;) {
+            /* After a request, write what fits now but wait no more. */
+            bool stop = portos_shutdown_requested() != 0;
+            /* The shutdown pipe wakes us when a signal comes meanwhile. */
+            int r = poll(pfd, pfd[1].fd >= 0 ? 2 : 1, stop ? 0 : -1);
+
+            if (r < 0 && errno != EINTR) {
+                return -errno;
+            }
+            if (r > 0 && (pfd[0].revents & POLLNVAL)) {
+                return PORTOS_EBADF;
+            }
+            if (r > 0 && (pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+                break;
+            }
+            if (stop) {
+                return PORTOS_ECANCELED;
+            }
+        }
+        n = write(fd, p + done, chunk);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) {
+                continue;
+            }
+            return -errno;
+        }
+        done += (size_t)n;
+    }
+    return (int64_t)done;
 }

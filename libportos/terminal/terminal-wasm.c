@@ -19,6 +19,8 @@
 #include "terminal-int.h"
 
 #include <portos/error.h>
+#include <portos/shutdown.h>
+
 
 #include <emscripten.h>
 #include <errno.h>
@@ -158,4 +160,29 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
         return errno == EAGAIN ? 0 : -errno;
     }
     return n == 0 ? PORTOS_EPIPE : n;
+}
+
+/* Emscripten's writes do not wait: the request is looked at per chunk. */
+int64_t portos__term_write(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    size_t done = 0;
+
+    while (done < len) {
+        size_t chunk = len - done < 4096 ? len - done : 4096;
+        ssize_t n;
+
+        if (portos_shutdown_requested()) {
+            return PORTOS_ECANCELED;
+        }
+        n = write(fd, p + done, chunk);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) {
+                continue;
+            }
+            return -errno;
+        }
+        done += (size_t)n;
+    }
+    return (int64_t)done;
 }

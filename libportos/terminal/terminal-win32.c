@@ -16,6 +16,8 @@
 
 #include "portos-win32.h"
 
+#include <portos/shutdown.h>
+
 #include <signal.h>
 #include <string.h>
 
@@ -276,4 +278,32 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
         return code == ERROR_HANDLE_EOF ? PORTOS_EPIPE : portos__winerror(code);
     }
     return n ? (int64_t)n : PORTOS_EPIPE;
+}
+
+/*
+ * WriteFile on a full pipe cannot be interrupted from a console control
+ * handler: the request is looked at between chunks, which are kept small
+ * so a reader that stopped holds up at most one.
+ */
+int64_t portos__term_write(int fd, const void *buf, size_t len)
+{
+    HANDLE h = portos__fd_handle(fd);
+    const char *p = buf;
+    size_t done = 0;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return PORTOS_EBADF;
+    }
+    while (done < len) {
+        DWORD chunk = len - done < 4096 ? (DWORD)(len - done) : 4096, n;
+
+        if (portos_shutdown_requested()) {
+            return PORTOS_ECANCELED;
+        }
+        if (!WriteFile(h, p + done, chunk, &n, NULL)) {
+            return portos__last_winerror(); /* no reader: -EPIPE */
+        }
+        done += n;
+    }
+    return (int64_t)done;
 }

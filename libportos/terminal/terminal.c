@@ -69,3 +69,17 @@ int64_t portos_term_read(int fd, void *buf, size_t len)
     }
     return portos__term_read(fd, buf, len);
 }
+
+int64_t portos_term_write(int fd, const void *buf, size_t len)
+{
+    if (!len) {
+        return 0;
+    }
+    if (!buf) {
+        return PORTOS_EINVAL;
+    }
+    if (fd < 0) {
+        return PORTOS_EBADF;
+    }
+    return portos__term_write(fd, buf, len);
+}

@@ -29,6 +29,7 @@
 #include <windows.h>
 #elif !defined(__EMSCRIPTEN__)
 #include <poll.h>
+#include <pthread.h>
 /* Only posix has a descriptor to poll. */
 #define HAVE_SHUTDOWN_FD 1
 #endif
@@ -226,6 +227,49 @@ START_TEST(test_fini_restores_handlers)
 }
 END_TEST
 
+#ifdef HAVE_SHUTDOWN_FD
+static pthread_t main_thread;
+static int late_fd;
+
+static gpointer signal_main_then_write(gpointer data)
+{
+    (void)data;
+    portos_sleep_ns(100 * 1000 * 1000);
+    pthread_kill(main_thread, SIGTERM);
+    portos_sleep_ns(1000 * 1000 * 1000);
+    /* Ends a read that the signal did not interrupt (SA_RESTART). */
+    (void)!write(late_fd, "x", 1);
+    return NULL;
+}
+
+/*
+ * A call blocked when the signal comes fails with EINTR, so a program
+ * stuck writing to a full pipe (or reading) can look at the request.
+ */
+START_TEST(test_blocked_call_interrupted)
+{
+    int p[2];
+    char c;
+    ssize_t n;
+    int err;
+    GThread *t;
+
+    ck_assert_int_eq(pipe(p), 0);
+    main_thread = pthread_self();
+    late_fd = p[1];
+    t = g_thread_new("signaller", signal_main_then_write, NULL);
+    n = read(p[0], &c, 1);
+    err = errno;
+    g_thread_join(t);
+    close(p[0]);
+    close(p[1]);
+    ck_assert_int_eq(n, -1);
+    ck_assert_int_eq(err, EINTR);
+    ck_assert_int_eq(portos_shutdown_requested(), SIGTERM);
+}
+END_TEST
+#endif
+
 #ifdef _WIN32
 /*
  * Ctrl-C/Ctrl-Break need a console. Where there is one, a real console
@@ -265,6 +309,9 @@ Suite *suite_shutdown(void)
     tcase_add_test(tc, test_reset_forgets);
     tcase_add_test(tc, test_broken_pipe_no_signal);
     tcase_add_test(tc, test_fini_restores_handlers);
+#ifdef HAVE_SHUTDOWN_FD
+    tcase_add_test(tc, test_blocked_call_interrupted);
+#endif
 #ifdef _WIN32
     tcase_add_test(tc, test_console_ctrl_break);
 #endif

@@ -23,7 +23,10 @@
 
 #include <portos/error.h>
 #include <portos/osinfo.h>
+#include <portos/shutdown.h>
 #include <portos/terminal.h>
+
+#include "portos-test-hooks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +39,8 @@
 #include <emscripten.h>
 #else
 #include <fcntl.h>
+#include <glib.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -96,6 +101,30 @@ START_TEST(test_read_end_of_input)
     ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), PORTOS_EBADF);
 }
 END_TEST
+
+#if defined(_WIN32) || defined(__EMSCRIPTEN__)
+/*
+ * Writes go through; a pending shutdown request makes them give up (posix
+ * still writes what fits at once: test_write_full_pipe_gives_up_on_shutdown).
+ */
+START_TEST(test_write_and_shutdown)
+{
+    int fds[2];
+    char buf[8];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], "hello", 5), 5);
+    ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 5);
+    ck_assert(memcmp(buf, "hello", 5) == 0);
+    portos_shutdown_request(SIGTERM);
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), PORTOS_ECANCELED);
+    portos__shutdown_reset();
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), 1);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+#endif
 
 START_TEST(test_restore_when_not_raw)
 {
@@ -553,6 +582,113 @@ START_TEST(test_restored_on_fatal_signals)
 }
 END_TEST
 
+/* Everything arrives, in order, through a pipe a child drains slowly. */
+START_TEST(test_write_all)
+{
+    enum { LEN = 200000 };
+    char *buf;
+    int fds[2], status;
+    pid_t pid;
+
+    ck_assert_int_eq(pipe(fds), 0);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        char in[3000];
+        long got = 0;
+        ssize_t n;
+
+        close(fds[1]);
+        usleep(50000);        /* let the writer fill the pipe first */
+        while ((n = read(fds[0], in, sizeof(in))) > 0) {
+            for (ssize_t k = 0; k < n; k++) {
+                if (in[k] != (char)((got + k) * 7)) {
+                    _exit(2);
+                }
+            }
+            got += n;
+        }
+        _exit(got == LEN ? 0 : 1);
+    }
+    close(fds[0]);
+    /* Allocated after the fork: a child under Valgrind would leak it. */
+    buf = g_malloc(LEN);
+    for (int i = 0; i < LEN; i++) {
+        buf[i] = (char)(i * 7);
+    }
+    ck_assert_int_eq(portos_term_write(fds[1], buf, LEN), LEN);
+    ck_assert_int_eq(portos_term_write(fds[1], buf, 0), 0);
+    close(fds[1]);
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    g_free(buf);
+}
+END_TEST
+
+static pthread_t writer_thread;
+
+static gpointer sigterm_writer(gpointer data)
+{
+    (void)data;
+    portos_sleep_ns(200 * 1000 * 1000);
+    pthread_kill(writer_thread, SIGTERM);
+    return NULL;
+}
+
+/*
+ * Nobody reads the pipe: the write waits, and a SIGTERM ends the wait
+ * with PORTOS_ECANCELED (the emulator's console then drops its output).
+ */
+START_TEST(test_write_full_pipe_gives_up_on_shutdown)
+{
+    enum { LEN = 1 << 20 };
+    char *buf = g_malloc0(LEN);
+    int fds[2];
+    GThread *t;
+    int64_t start, r;
+
+    ck_assert_int_eq(portos_shutdown_init(), 0);
+    portos__shutdown_reset();
+    ck_assert_int_eq(pipe(fds), 0);
+    writer_thread = pthread_self();
+    t = g_thread_new("sigterm", sigterm_writer, NULL);
+    start = portos_clock_monotonic_ns();
+    r = portos_term_write(fds[1], buf, LEN);
+    g_thread_join(t);
+    ck_assert_int_eq(r, PORTOS_ECANCELED);
+    ck_assert_int_eq(portos_shutdown_requested(), SIGTERM);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - start, 150 * 1000 * 1000);
+    /* Once a request is pending, a full pipe is not waited for... */
+    ck_assert_int_eq(portos_term_write(fds[1], buf, 1), PORTOS_ECANCELED);
+    /* ...but what fits at once still goes out (the last console bytes). */
+    {
+        char drain[4096];
+        ck_assert_int_eq(read(fds[0], drain, sizeof(drain)), sizeof(drain));
+    }
+    ck_assert_int_eq(portos_term_write(fds[1], "bye", 3), 3);
+    close(fds[0]);
+    close(fds[1]);
+    portos_shutdown_fini();
+    portos__shutdown_reset();
+    g_free(buf);
+}
+END_TEST
+
+START_TEST(test_write_errors)
+{
+    int fds[2];
+
+    ck_assert_int_eq(portos_shutdown_init(), 0);   /* SIGPIPE ignored */
+    portos__shutdown_reset();
+    ck_assert_int_eq(pipe(fds), 0);
+    close(fds[0]);
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), PORTOS_EPIPE);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_write(fds[1], "x", 1), PORTOS_EBADF);
+    portos_shutdown_fini();
+}
+END_TEST
+
 static void add_backend_tests(TCase *tc)
 {
     tcase_add_test(tc, test_raw_and_restore);
@@ -560,6 +696,9 @@ static void add_backend_tests(TCase *tc)
     tcase_add_test(tc, test_nonblocking_read);
     tcase_add_test(tc, test_restored_at_exit);
     tcase_add_test(tc, test_restored_on_fatal_signals);
+    tcase_add_test(tc, test_write_all);
+    tcase_add_test(tc, test_write_full_pipe_gives_up_on_shutdown);
+    tcase_add_test(tc, test_write_errors);
 }
 
 #endif
@@ -573,6 +712,9 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_pipe_nonblocking_read);
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restore_when_not_raw);
+#if defined(_WIN32) || defined(__EMSCRIPTEN__)
+    tcase_add_test(tc, test_write_and_shutdown);
+#endif
     add_backend_tests(tc);
     suite_add_tcase(s, tc);
     return s;

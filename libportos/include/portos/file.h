@@ -1,13 +1,15 @@
 /*
- * portos/file.h - positional file I/O and copying byte ranges between files
+ * portos/file.h - positional file I/O, copying byte ranges between files,
+ * and whole-file locks
  *
- * All of it leaves file positions alone: posix pread/pwrite, win32
+ * The I/O leaves file positions alone: posix pread/pwrite, win32
  * ReadFile/WriteFile with an OVERLAPPED offset (position restored), wasm
  * Emscripten's pread/pwrite.
  */
 #ifndef PORTOS_FILE_H
 #define PORTOS_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,6 +50,45 @@ int64_t portos_pwrite(int fd, const void *buf, size_t len, int64_t off);
  */
 int64_t portos_copy_file_range(int fd_in, int64_t off_in, int fd_out,
                                int64_t off_out, int64_t len, unsigned flags);
+
+/**
+ * portos_file_lock: take a lock on the whole file behind @fd, without
+ * waiting: @exclusive for a writer, shared for readers. Many shared locks
+ * can be held at once; an exclusive one excludes every other lock.
+ *
+ * Locks belong to the open file (what open() returned), not to the
+ * process: two open() calls of one file in the same process conflict like
+ * two processes do (on posix, descriptors duplicated from one open by dup
+ * or fork share its lock). Taking a lock again on the same open file
+ * converts it (shared <-> exclusive; a conversion that fails keeps the
+ * old lock). Closing the last descriptor of the
+ * open file releases its lock. On posix an exclusive lock needs @fd open
+ * for writing and a shared one for reading (PORTOS_EBADF otherwise).
+ *
+ *  - posix: an open file description (OFD) lock, fcntl F_OFD_SETLK over
+ *    the whole file; advisory, as QEMU's image locks are. A QEMU holding
+ *    its lock bytes of an image and a holder of this lock exclude each
+ *    other (docs/libportos.md).
+ *  - win32: LockFileEx over every offset, LOCKFILE_FAIL_IMMEDIATELY.
+ *    Windows locks are mandatory: while one is held, other handles cannot
+ *    write the file (shared) or read or write it (exclusive); a shared
+ *    lock also stops writes through @fd itself.
+ *  - wasm: Emscripten's file systems have no locks: always PORTOS_ENOTSUP.
+ *
+ * Returns: 0; PORTOS_EAGAIN when another open file holds a conflicting
+ * lock; PORTOS_ENOTSUP where the file or file system cannot be locked
+ * (wasm, a kernel without OFD locks, win32 pipes and devices; Linux does
+ * lock pipes); PORTOS_EBADF or another PORTOS_E* code.
+ */
+int portos_file_lock(int fd, bool exclusive);
+
+/**
+ * portos_file_unlock: release the lock portos_file_lock() took on @fd's
+ * open file; releasing a file that holds no lock is not an error.
+ * Returns: 0 or a PORTOS_E* code (PORTOS_EBADF; PORTOS_ENOTSUP as for
+ * the lock).
+ */
+int portos_file_unlock(int fd);
 
 #ifdef __cplusplus
 }

@@ -44,6 +44,20 @@ bool portos_term_is_raw(void);
  */
 int64_t portos_term_read(int fd, void *buf, size_t len);
 
+/**
+ * portos_term_write: write all @len bytes of @buf to @fd (a terminal,
+ * pipe or file), waiting while @fd cannot take more, but not once a
+ * shutdown is requested (portos/shutdown.h): a console whose reader
+ * stopped reading must not keep the program from ending.
+ * posix: poll() on @fd and the shutdown pipe, writes of at most PIPE_BUF
+ * bytes (a writable pipe takes them without blocking); after a request,
+ * what @fd takes at once is still written. wasm, win32: the request is
+ * looked at between chunks of a blocking write, and stops it.
+ * Returns: @len, PORTOS_ECANCELED when a request stopped it (the rest is
+ * dropped), or a PORTOS_E* code (PORTOS_EPIPE: nobody reads any more).
+ */
+int64_t portos_term_write(int fd, const void *buf, size_t len);
+
 #ifdef __cplusplus
 }
 #endif
