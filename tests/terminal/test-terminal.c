@@ -116,7 +116,7 @@ START_TEST(test_write_and_shutdown)
     ck_assert_int_eq(portos_term_write(fds[1], "hello", 5), 5);
     ck_assert_int_eq(portos_term_read(fds[0], buf, sizeof(buf)), 5);
     ck_assert(memcmp(buf, "hello", 5) == 0);
-    portos_shutdown_request(SIGTERM);
+    portos_shutdown_request(PORTOS_SIGTERM);
     ck_assert_int_eq(portos_term_write(fds[1], "x", 1), PORTOS_ECANCELED);
     portos__shutdown_reset();
     ck_assert_int_eq(portos_term_write(fds[1], "x", 1), 1);
