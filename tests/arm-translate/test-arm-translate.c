@@ -234,6 +234,15 @@ START_TEST(a32_branch)
 }
 END_TEST
 
+/* Backward branches: negative offsets, sign-extended without UB. */
+START_TEST(a32_branch_back)
+{
+    run(SNIP_a32_branch_back);
+    R(0, 3); R(1, 7); R(3, 9);
+    ck_assert_uint_eq(env->thumb, 0);
+}
+END_TEST
+
 START_TEST(a32_excl)
 {
     run(SNIP_a32_excl);
@@ -364,6 +373,14 @@ START_TEST(t32_branch)
 {
     run(SNIP_t32_branch);
     R(0, 0); R(1, 1); R(4, 11); R(5, 5); R(6, 6);
+    ck_assert_uint_eq(env->thumb, 1);
+}
+END_TEST
+
+START_TEST(t32_branch_back)
+{
+    run(SNIP_t32_branch_back);
+    R(0, 3); R(1, 7); R(2, 2); R(4, 2); R(5, 2); R(6, 6);
     ck_assert_uint_eq(env->thumb, 1);
 }
 END_TEST
@@ -520,6 +537,7 @@ Suite *suite_arm_translate(void)
     tcase_add_test(tc, a32_ldst);
     tcase_add_test(tc, a32_ldm);
     tcase_add_test(tc, a32_branch);
+    tcase_add_test(tc, a32_branch_back);
     tcase_add_test(tc, a32_excl);
     tcase_add_test(tc, a32_undef);
     tcase_add_test(tc, a32_svc);
@@ -538,6 +556,7 @@ Suite *suite_arm_translate(void)
     tcase_add_test(tc, t32_it);
     tcase_add_test(tc, t32_dp);
     tcase_add_test(tc, t32_branch);
+    tcase_add_test(tc, t32_branch_back);
     tcase_add_test(tc, t32_ldst);
     tcase_add_test(tc, t32_mul);
     tcase_add_test(tc, t32_undef);
