@@ -317,9 +317,20 @@ static int cpu_exec_inner(CPUState *cs)
     }
 }
 
+/*
+ * Guest exceptions in a row with no instruction completed in between
+ * before cpu_exec() gives up its slice.  A guest whose vectors fault
+ * again (MMU on, vectors unmapped) would otherwise loop here forever, and
+ * the board's loop (timers, console, signals, Ctrl-A x) would never run.
+ */
+#define EXEC_MAX_IDLE_EXCEPTIONS 64
+
 int cpu_exec(CPUState *cs, int64_t max_insns)
 {
     int64_t start = max_insns;
+    /* volatile: they live across the longjmp back to the setjmp below. */
+    volatile int64_t last_budget = max_insns;
+    volatile unsigned idle_exceptions = 0;
     int ret;
 
     cs->icount_budget = max_insns;
@@ -329,6 +340,15 @@ int cpu_exec(CPUState *cs, int64_t max_insns)
         cs->tci_pc = NULL;
         exec_state.tr_tb = NULL;   /* a translation may have been abandoned */
         tcg_set_current(exec_state.tcg);
+        if (cs->icount_budget != last_budget) {
+            last_budget = cs->icount_budget;
+            idle_exceptions = 0;
+        } else if (++idle_exceptions >= EXEC_MAX_IDLE_EXCEPTIONS) {
+            /* The pending exception is delivered by the next call. */
+            cs->in_exec = false;
+            cs->icount_total += (uint64_t)(start - cs->icount_budget);
+            return EXCP_INTERRUPT;
+        }
     }
     cs->in_exec = true;
     ret = cpu_exec_inner(cs);

@@ -172,7 +172,8 @@ void cpu_destroy(CPUState *cs);
 /**
  * cpu_exec: run guest code for at most @max_insns instructions.
  * Returns: EXCP_INTERRUPT (budget used up, or cpu_exit() / an interrupt
- * request to the board's loop), EXCP_HLT / EXCP_HALTED (waiting for an
+ * request to the board's loop, or a run of guest exceptions with no
+ * instruction executed between them), EXCP_HLT / EXCP_HALTED (waiting for an
  * interrupt), EXCP_DEBUG, EXCP_YIELD.  Guest exceptions are delivered
  * inside.  cs->icount_budget holds the unused part on return.
  */

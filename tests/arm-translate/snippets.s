@@ -255,6 +255,21 @@ tback_a32:
     blx tback_a32
     wfi
 
+@@ a32_vector_fault a32
+@ An all-zero translation table at 0x80000: with the MMU on, the next
+@ fetch and every exception vector fetch fault.
+    ldr r0, =0x80000
+    mcr p15, 0, r0, c2, c0, 0
+    mov r0, #0
+    mcr p15, 0, r0, c2, c0, 2
+    mvn r0, #0
+    mcr p15, 0, r0, c3, c0, 0
+    mrc p15, 0, r0, c1, c0, 0
+    orr r0, r0, #1
+    mcr p15, 0, r0, c1, c0, 0
+    isb
+    wfi
+
 @@ a32_excl a32
     mov r1, #5
     ldrex r0, [r10]

@@ -56,18 +56,23 @@ static void teardown(void)
     exec_exit();
 }
 
-/* Run snippet @n to its WFI (or an exception vector's WFI). */
-static void run(int n)
+/* Start snippet @n: cpu_exec's result. */
+static int start(int n)
 {
-    int ret;
-
     memcpy(ram + CODE_BASE, snippet_bytes + snippets[n].offset,
            snippets[n].length);
     mem_notify_write(as, CODE_BASE, snippets[n].length);
     env->regs[10] = DATA_BASE;
     env->regs[15] = CODE_BASE;
     env->thumb = (uint32_t)snippets[n].thumb;
-    ret = cpu_exec(&cpu->parent, 100000);
+    return cpu_exec(&cpu->parent, 100000);
+}
+
+/* Run snippet @n to its WFI (or an exception vector's WFI). */
+static void run(int n)
+{
+    int ret = start(n);
+
     ck_assert_msg(ret == EXCP_HLT, "%s: cpu_exec returned %#x, pc %#x",
                   snippets[n].name, ret, env->regs[15]);
 }
@@ -240,6 +245,19 @@ START_TEST(a32_branch_back)
     run(SNIP_a32_branch_back);
     R(0, 3); R(1, 7); R(3, 9);
     ck_assert_uint_eq(env->thumb, 0);
+}
+END_TEST
+
+/*
+ * MMU on with an all-faulting table: the next fetch and every vector
+ * fetch abort.  cpu_exec must give the board's loop its turn instead of
+ * taking prefetch aborts forever (found by tests/fuzz/fuzz-translate).
+ */
+START_TEST(a32_vector_fault)
+{
+    ck_assert_int_eq(start(SNIP_a32_vector_fault), EXCP_INTERRUPT);
+    ck_assert_uint_eq(env->cp15.sctlr & 1, 1);
+    ck_assert_int_eq(start(SNIP_a32_vector_fault), EXCP_INTERRUPT);
 }
 END_TEST
 
@@ -538,6 +556,7 @@ Suite *suite_arm_translate(void)
     tcase_add_test(tc, a32_ldm);
     tcase_add_test(tc, a32_branch);
     tcase_add_test(tc, a32_branch_back);
+    tcase_add_test(tc, a32_vector_fault);
     tcase_add_test(tc, a32_excl);
     tcase_add_test(tc, a32_undef);
     tcase_add_test(tc, a32_svc);
