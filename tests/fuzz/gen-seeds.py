@@ -161,7 +161,7 @@ def desc(addr, length, flags, nxt):
 
 
 def virtio_seed(rtype, sector, data_len, data_flags, indirect=False,
-                ops=b"\x02\x00\x00\x00\x00\x00"):
+                ops=b"\x02\x00\x00\x00\x00\x00", payload=None):
     ram = bytearray(0x800)
     chain = desc(HDR, 16, F_NEXT, 1)
     if data_len:
@@ -178,6 +178,8 @@ def virtio_seed(rtype, sector, data_len, data_flags, indirect=False,
     ram[HDR:HDR + 16] = struct.pack("<IIQ", rtype, 0, sector)
     for i in range(data_len):
         ram[DATA + i] = i & 0xff
+    if payload:
+        ram[DATA:DATA + len(payload)] = payload
     nops = len(ops) // 6
     return bytes([1, 0, 7, nops]) + ops + bytes(ram).rstrip(b"\0")
 
@@ -187,8 +189,9 @@ def virtio_seeds():
     write("virtio-blk", "write", virtio_seed(1, 2, 1024, 0))
     write("virtio-blk", "flush", virtio_seed(4, 0, 0, 0))
     write("virtio-blk", "get-id", virtio_seed(8, 0, 20, F_WRITE))
+    # One segment: sector 4, 2 sectors, flags 0.
     write("virtio-blk", "write-zeroes",
-          virtio_seed(13, 0, 16, 0))
+          virtio_seed(13, 0, 16, 0, payload=struct.pack("<QII", 4, 2, 0)))
     write("virtio-blk", "indirect-read",
           virtio_seed(0, 3, 512, F_WRITE, indirect=True))
     # No probe: the driver's registers come from the operations alone.
