@@ -32,6 +32,10 @@ PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
     libfdt-dev python3 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
     qemu-system-arm e2fsprogs)
 
+# The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+PORTOS_PKGS_FUZZ=(clang libclang-rt-14-dev)
+
 # portos_require_cmds CMD:PACKAGE...: install the packages of the commands
 # that are missing. Returns non-zero when they cannot be installed.
 portos_require_cmds() {

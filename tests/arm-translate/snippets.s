@@ -235,6 +235,41 @@ thumb_fn:
     bx lr
     .arm
 
+@@ a32_branch_back a32
+@ Negative offsets: B, B<cond>, BL and BLX imm backwards.
+    b 2f
+    .thumb
+tback_a32:
+    movs r3, #9
+    bx lr
+    .arm
+    .balign 4
+2:  mov r0, #0
+1:  add r0, r0, #1
+    cmp r0, #3
+    blt 1b
+    b 4f
+3:  mov r1, #7
+    bx lr
+4:  bl 3b
+    blx tback_a32
+    wfi
+
+@@ a32_vector_fault a32
+@ An all-zero translation table at 0x80000: with the MMU on, the next
+@ fetch and every exception vector fetch fault.
+    ldr r0, =0x80000
+    mcr p15, 0, r0, c2, c0, 0
+    mov r0, #0
+    mcr p15, 0, r0, c2, c0, 2
+    mvn r0, #0
+    mcr p15, 0, r0, c3, c0, 0
+    mrc p15, 0, r0, c1, c0, 0
+    orr r0, r0, #1
+    mcr p15, 0, r0, c1, c0, 0
+    isb
+    wfi
+
 @@ a32_excl a32
     mov r1, #5
     ldrex r0, [r10]
@@ -392,6 +427,40 @@ afunc:
     mov r6, #6
     bx lr
     .thumb
+
+@@ t32_branch_back t32
+@ Negative offsets: T16 B and B<cond>, T32 B.W, B<cond>.W, BL, BLX imm.
+    b.w 2f
+    .arm
+    .balign 4
+aback_t32:
+    mov r6, #6
+    bx lr
+    .thumb
+tback_t32:
+    movs r1, #7
+    bx lr
+2:  movs r0, #0
+1:  adds r0, #1
+    cmp r0, #3
+    blt.n 1b
+    movs r2, #0
+3:  adds r2, #1
+    cmp r2, #2
+    blt.w 3b
+    movs r4, #0
+5:  adds r4, #1
+    cmp r4, #2
+    beq 6f
+    b.n 5b
+6:  movs r5, #0
+7:  adds r5, #1
+    cmp r5, #2
+    beq 8f
+    b.w 7b
+8:  bl tback_t32
+    blx aback_t32
+    wfi
 
 @@ t32_ldst t32
     ldr r0, =0xa5a5a5a5

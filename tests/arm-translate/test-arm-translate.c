@@ -56,18 +56,23 @@ static void teardown(void)
     exec_exit();
 }
 
-/* Run snippet @n to its WFI (or an exception vector's WFI). */
-static void run(int n)
+/* Start snippet @n: cpu_exec's result. */
+static int start(int n)
 {
-    int ret;
-
     memcpy(ram + CODE_BASE, snippet_bytes + snippets[n].offset,
            snippets[n].length);
     mem_notify_write(as, CODE_BASE, snippets[n].length);
     env->regs[10] = DATA_BASE;
     env->regs[15] = CODE_BASE;
     env->thumb = (uint32_t)snippets[n].thumb;
-    ret = cpu_exec(&cpu->parent, 100000);
+    return cpu_exec(&cpu->parent, 100000);
+}
+
+/* Run snippet @n to its WFI (or an exception vector's WFI). */
+static void run(int n)
+{
+    int ret = start(n);
+
     ck_assert_msg(ret == EXCP_HLT, "%s: cpu_exec returned %#x, pc %#x",
                   snippets[n].name, ret, env->regs[15]);
 }
@@ -234,6 +239,28 @@ START_TEST(a32_branch)
 }
 END_TEST
 
+/* Backward branches: negative offsets, sign-extended without UB. */
+START_TEST(a32_branch_back)
+{
+    run(SNIP_a32_branch_back);
+    R(0, 3); R(1, 7); R(3, 9);
+    ck_assert_uint_eq(env->thumb, 0);
+}
+END_TEST
+
+/*
+ * MMU on with an all-faulting table: the next fetch and every vector
+ * fetch abort.  cpu_exec must give the board's loop its turn instead of
+ * taking prefetch aborts forever (found by tests/fuzz/fuzz-translate).
+ */
+START_TEST(a32_vector_fault)
+{
+    ck_assert_int_eq(start(SNIP_a32_vector_fault), EXCP_INTERRUPT);
+    ck_assert_uint_eq(env->cp15.sctlr & 1, 1);
+    ck_assert_int_eq(start(SNIP_a32_vector_fault), EXCP_INTERRUPT);
+}
+END_TEST
+
 START_TEST(a32_excl)
 {
     run(SNIP_a32_excl);
@@ -364,6 +391,14 @@ START_TEST(t32_branch)
 {
     run(SNIP_t32_branch);
     R(0, 0); R(1, 1); R(4, 11); R(5, 5); R(6, 6);
+    ck_assert_uint_eq(env->thumb, 1);
+}
+END_TEST
+
+START_TEST(t32_branch_back)
+{
+    run(SNIP_t32_branch_back);
+    R(0, 3); R(1, 7); R(2, 2); R(4, 2); R(5, 2); R(6, 6);
     ck_assert_uint_eq(env->thumb, 1);
 }
 END_TEST
@@ -520,6 +555,8 @@ Suite *suite_arm_translate(void)
     tcase_add_test(tc, a32_ldst);
     tcase_add_test(tc, a32_ldm);
     tcase_add_test(tc, a32_branch);
+    tcase_add_test(tc, a32_branch_back);
+    tcase_add_test(tc, a32_vector_fault);
     tcase_add_test(tc, a32_excl);
     tcase_add_test(tc, a32_undef);
     tcase_add_test(tc, a32_svc);
@@ -538,6 +575,7 @@ Suite *suite_arm_translate(void)
     tcase_add_test(tc, t32_it);
     tcase_add_test(tc, t32_dp);
     tcase_add_test(tc, t32_branch);
+    tcase_add_test(tc, t32_branch_back);
     tcase_add_test(tc, t32_ldst);
     tcase_add_test(tc, t32_mul);
     tcase_add_test(tc, t32_undef);

@@ -6,16 +6,6 @@
  */
 #include "target/arm/tcg/translate.h"
 
-static inline uint32_t F(uint32_t insn, int pos, int len)
-{
-    return (insn >> pos) & ((1u << len) - 1);
-}
-
-static inline int32_t SF(uint32_t insn, int pos, int len)
-{
-    return (int32_t)(insn << (32 - pos - len)) >> (32 - len);
-}
-
 #define RN(i) ((int)F(i, 16, 4))
 #define RD(i) ((int)F(i, 12, 4))
 #define RS(i) ((int)F(i, 8, 4))
@@ -417,7 +407,7 @@ static bool a32_excl(DisasContext *s, uint32_t insn)
 
 static bool a32_b(DisasContext *s, uint32_t insn)
 {
-    uint32_t dest = read_pc(s) + (uint32_t)(SF(insn, 0, 24) << 2);
+    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 24) << 2);
 
     if (F(insn, 24, 1)) {
         tcg_gen_movi_i32(cpu_R[14], (int32_t)s->pc_next);
@@ -557,7 +547,7 @@ static bool a32u_rfe(DisasContext *s, uint32_t insn)
 
 static bool a32u_blx(DisasContext *s, uint32_t insn)
 {
-    uint32_t dest = read_pc(s) + (uint32_t)(SF(insn, 0, 24) << 2) +
+    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 24) << 2) +
                     (F(insn, 24, 1) << 1);
 
     tcg_gen_movi_i32(cpu_R[14], (int32_t)s->pc_next);

@@ -5,16 +5,6 @@
  */
 #include "target/arm/tcg/translate.h"
 
-static inline uint32_t F(uint32_t insn, int pos, int len)
-{
-    return (insn >> pos) & ((1u << len) - 1);
-}
-
-static inline int32_t SF(uint32_t insn, int pos, int len)
-{
-    return (int32_t)(insn << (32 - pos - len)) >> (32 - len);
-}
-
 #define R3(i, pos) ((int)F(i, pos, 3))
 
 /* Flag setting outside an IT block. */
@@ -310,7 +300,7 @@ static bool t16_hint(DisasContext *s, uint32_t insn)
 static bool t16_bcond(DisasContext *s, uint32_t insn)
 {
     int cond = (int)F(insn, 8, 4);
-    uint32_t dest = read_pc(s) + (uint32_t)(SF(insn, 0, 8) << 1);
+    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 8) << 1);
 
     if (cond >= 14 || in_it_block(s)) {
         return false;
@@ -330,7 +320,7 @@ static bool t16_b(DisasContext *s, uint32_t insn)
     if (in_it_block(s) && !last_in_it_block(s)) {
         return false;
     }
-    gen_jmp(s, read_pc(s) + (uint32_t)(SF(insn, 0, 11) << 1));
+    gen_jmp(s, read_pc(s) + ((uint32_t)SF(insn, 0, 11) << 1));
     return true;
 }
 

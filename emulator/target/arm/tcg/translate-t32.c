@@ -6,11 +6,6 @@
  */
 #include "target/arm/tcg/translate.h"
 
-static inline uint32_t F(uint32_t insn, int pos, int len)
-{
-    return (insn >> pos) & ((1u << len) - 1);
-}
-
 #define RN(i) ((int)F(i, 16, 4))   /* hw1[3:0] */
 #define RT(i) ((int)F(i, 12, 4))   /* hw2[15:12] */
 #define RD8(i) ((int)F(i, 8, 4))   /* hw2[11:8] */
@@ -485,7 +480,7 @@ static uint32_t t32_branch_offset(uint32_t insn, bool bl)
                  F(insn, 0, 11) << 1;
 
     (void)bl;
-    return (uint32_t)((int32_t)(v << 7) >> 7);
+    return (uint32_t)sextract32(v, 0, 25);
 }
 
 static bool t32_b(DisasContext *s, uint32_t insn)
@@ -526,7 +521,7 @@ static bool t32_bcond(DisasContext *s, uint32_t insn)
     uint32_t S = F(insn, 26, 1), j1 = F(insn, 13, 1), j2 = F(insn, 11, 1);
     uint32_t v = S << 20 | j2 << 19 | j1 << 18 | F(insn, 16, 6) << 12 |
                  F(insn, 0, 11) << 1;
-    int32_t off = (int32_t)(v << 11) >> 11;
+    int32_t off = sextract32(v, 0, 21);
 
     if (cond >= 14 || in_it_block(s)) {
         return false;

@@ -14,11 +14,6 @@
 
 #include "target/arm/vfp-helper.h"
 
-static inline uint32_t F(uint32_t insn, int pos, int len)
-{
-    return (insn >> pos) & ((1u << len) - 1);
-}
-
 /* A float value: an i32 temp (single) or an i64 temp (double). */
 typedef TCGTemp *FV;
 

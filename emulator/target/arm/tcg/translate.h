@@ -75,6 +75,27 @@ extern TCGv_i64 cpu_excl_addr, cpu_excl_val;
 /* Byte offset of a CPUARMState field from the start of the CPU struct. */
 #define ENV_OFF(field) (offsetof(ARMCPU, env) + offsetof(CPUARMState, field))
 
+/*
+ * Bit fields of an instruction word, shared by the decoders.  sextract32
+ * sign-extends without shifting a negative value (undefined in C), so a
+ * caller shifts the result only after converting it to uint32_t.
+ */
+static inline uint32_t extract32(uint32_t v, int pos, int len)
+{
+    return (v >> pos) & (len == 32 ? ~0u : (1u << len) - 1);
+}
+
+static inline int32_t sextract32(uint32_t v, int pos, int len)
+{
+    uint32_t sign = 1u << (len - 1);
+
+    return (int32_t)((extract32(v, pos, len) ^ sign) - sign);
+}
+
+/* The decoders' short names for fields of the instruction word. */
+#define F(insn, pos, len) extract32((insn), (pos), (len))
+#define SF(insn, pos, len) sextract32((insn), (pos), (len))
+
 /* A decode table row: insn & mask == value selects @fn. */
 typedef bool DisasFn(DisasContext *s, uint32_t insn);
 typedef struct DisasPattern {
