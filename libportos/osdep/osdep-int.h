@@ -4,6 +4,7 @@
 #ifndef PORTOS_OSDEP_INT_H
 #define PORTOS_OSDEP_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -14,6 +15,11 @@
  */
 int64_t portos__pread(int fd, void *buf, size_t len, int64_t off);
 int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off);
+
+/* open/fsync/close of portos_file_*(); arguments checked by file.c. */
+int portos__file_open(const char *path, bool write);
+int portos__file_sync(int fd);
+int portos__file_close(int fd);
 
 /*
  * The OS's own range copy. Returns bytes copied (0 at end of input), or a

@@ -1,11 +1,13 @@
 /*
- * pio-unix.c - positional I/O with pread/pwrite, shared by the posix and
- * wasm backends (Emscripten's libc has both; win32 has its own)
+ * pio-unix.c - files and positional I/O with open/pread/pwrite/fsync,
+ * shared by the posix and wasm backends (Emscripten's libc has them all;
+ * win32 has its own in copyfile-win32.c)
  */
 #define _GNU_SOURCE
 #include "osdep-int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 int64_t portos__pread(int fd, void *buf, size_t len, int64_t off)
@@ -26,4 +28,25 @@ int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off)
         n = pwrite(fd, buf, len, (off_t)off);
     } while (n < 0 && errno == EINTR);
     return n < 0 ? -errno : n;
+}
+
+int portos__file_open(const char *path, bool write)
+{
+    int fd;
+
+    do {
+        fd = open(path, (write ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    return fd < 0 ? -errno : fd;
+}
+
+int portos__file_sync(int fd)
+{
+    return fsync(fd) < 0 ? -errno : 0;
+}
+
+int portos__file_close(int fd)
+{
+    /* Linux closes the descriptor even when close() says EINTR. */
+    return close(fd) < 0 && errno != EINTR ? -errno : 0;
 }
