@@ -29,15 +29,20 @@ int console_open(StdioConsole *c, bool interactive)
     return 0;
 }
 
+/*
+ * Raw bytes to the host's stdout, past the C runtime: its text mode on
+ * Windows would add a CR to every LF the guest sends.
+ */
 void console_flush(void *opaque)
 {
     StdioConsole *c = opaque;
 
+    fflush(stdout);
     if (c->out_len) {
-        fwrite(c->out, 1, c->out_len, stdout);
+        /* A closed stdout must not stop the guest: its output is dropped. */
+        portos_term_write(1, c->out, c->out_len);
         c->out_len = 0;
     }
-    fflush(stdout);
 }
 
 void console_close(StdioConsole *c)

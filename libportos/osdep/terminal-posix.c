@@ -144,3 +144,27 @@ int64_t portos_term_read(int fd, void *buf, size_t len)
     }
     return n == 0 ? -EPIPE : n;
 }
+
+int64_t portos_term_write(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    size_t done = 0;
+
+    while (done < len) {
+        ssize_t n = write(fd, p + done, len - done);
+
+        if (n < 0 && errno == EAGAIN) {
+            struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+            poll(&pfd, 1, -1); /* a non-blocking fd that is full */
+            continue;
+        }
+        if (n < 0 && errno != EINTR) {
+            return -errno;
+        }
+        if (n == 0) {
+            return -EIO;
+        }
+        done += n > 0 ? (size_t)n : 0;
+    }
+    return (int64_t)len;
+}

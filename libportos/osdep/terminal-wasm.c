@@ -193,3 +193,23 @@ int64_t portos_term_read(int fd, void *buf, size_t len)
     }
     return n == 0 ? -EPIPE : n;
 }
+
+/* Emscripten's write() of a host stream is one synchronous Node write. */
+int64_t portos_term_write(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    size_t done = 0;
+
+    while (done < len) {
+        ssize_t n = write(fd, p + done, len - done);
+
+        if (n < 0 && errno != EINTR) {
+            return -errno;
+        }
+        if (n == 0) {
+            return -EIO;
+        }
+        done += n > 0 ? (size_t)n : 0;
+    }
+    return (int64_t)len;
+}

@@ -310,3 +310,24 @@ int64_t portos_term_read(int fd, void *buf, size_t len)
     }
     return n ? (int64_t)n : -EPIPE;
 }
+
+int64_t portos_term_write(int fd, const void *buf, size_t len)
+{
+    HANDLE h = portos__fd_handle(fd);
+    const char *p = buf;
+    size_t done = 0;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return -EBADF;
+    }
+    while (done < len) {
+        DWORD chunk = len - done > (1u << 30) ? (1u << 30) : (DWORD)(len - done);
+        DWORD n;
+
+        if (!WriteFile(h, p + done, chunk, &n, NULL)) {
+            return portos__last_winerror();
+        }
+        done += n;
+    }
+    return (int64_t)len;
+}

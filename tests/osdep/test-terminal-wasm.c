@@ -149,6 +149,23 @@ START_TEST(test_nonblocking_read)
 }
 END_TEST
 
+/* Raw bytes out, LF unchanged; -EBADF for a closed fd. */
+START_TEST(test_write_raw_bytes)
+{
+    static const char out[] = "a\nb\r\n\x1a\x00z";
+    char buf[32];
+    int fds[2];
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], out, sizeof(out)), sizeof(out));
+    ck_assert_int_eq(read(fds[0], buf, sizeof(buf)), sizeof(out));
+    ck_assert(memcmp(buf, out, sizeof(out)) == 0);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_write(fds[1], out, 1), -EBADF);
+}
+END_TEST
+
 /*
  * Emscripten's pipes never report end of input (an empty pipe whose
  * writer closed is EAGAIN, like an open one), so where test-terminal.c
@@ -182,6 +199,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_raw_and_restore);
     tcase_add_test(tc, test_second_terminal_busy);
     tcase_add_test(tc, test_nonblocking_read);
+    tcase_add_test(tc, test_write_raw_bytes);
     tcase_add_test(tc, test_read_end_of_input);
     suite_add_tcase(s, tc);
     return s;

@@ -84,6 +84,28 @@ START_TEST(test_pipe_nonblocking_read)
 }
 END_TEST
 
+/*
+ * Raw bytes out even on a text-mode descriptor (where _write would turn
+ * LF into CR LF): read back through the handle, bypassing the runtime.
+ */
+START_TEST(test_write_raw_bytes)
+{
+    static const char out[] = "a\nb\r\n\x1a\x00z";
+    char buf[32];
+    DWORD n = 0;
+    int fds[2];
+
+    ck_assert_int_eq(_pipe(fds, 4096, _O_TEXT), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], out, sizeof(out)), sizeof(out));
+    ck_assert(ReadFile((HANDLE)_get_osfhandle(fds[0]), buf, sizeof(buf), &n, NULL));
+    ck_assert_uint_eq(n, sizeof(out));
+    ck_assert(memcmp(buf, out, sizeof(out)) == 0);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_write(fds[1], out, 1), -EBADF);
+}
+END_TEST
+
 START_TEST(test_read_end_of_input)
 {
     int fds[2];
@@ -257,6 +279,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_not_a_tty);
     tcase_add_test(tc, test_nul_not_a_tty);
     tcase_add_test(tc, test_pipe_nonblocking_read);
+    tcase_add_test(tc, test_write_raw_bytes);
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restore_when_not_raw);
     tcase_add_test(tc, test_console_raw_and_restore);

@@ -5,6 +5,8 @@
  * output post-processing), restored by portos_term_restore(), at exit and
  * when a fatal signal arrives. win32: console raw mode with VT input and
  * output. wasm: Node's stdin raw mode when stdin is a TTY.
+ * portos_term_write(): write(); win32 WriteFile on the descriptor's
+ * handle; wasm Emscripten's write() (the host's stdout under NODERAWFS).
  */
 #ifndef PORTOS_TERMINAL_H
 #define PORTOS_TERMINAL_H
@@ -43,6 +45,14 @@ bool portos_term_is_raw(void);
  * of input, or a negative errno.
  */
 int64_t portos_term_read(int fd, void *buf, size_t len);
+
+/**
+ * portos_term_write: write all of @buf to @fd as raw bytes, bypassing the
+ * C runtime's buffers and newline translation (win32 text mode would turn
+ * LF into CR LF); waits while the output is full.
+ * Returns: @len, or a negative errno (-EBADF, -EPIPE...).
+ */
+int64_t portos_term_write(int fd, const void *buf, size_t len);
 
 #ifdef __cplusplus
 }
