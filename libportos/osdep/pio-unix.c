@@ -1,7 +1,8 @@
 /*
- * pio-unix.c - files and positional I/O with open/pread/pwrite/fsync,
+ * pio-unix.c - files and positional I/O with open/pread/pwrite/close,
  * shared by the posix and wasm backends (Emscripten's libc has them all;
- * win32 has its own in copyfile-win32.c)
+ * win32 has its own in copyfile-win32.c; syncing is per backend, in
+ * copyfile-<backend>.c)
  */
 #define _GNU_SOURCE
 #include "osdep-int.h"
@@ -38,11 +39,6 @@ int portos__file_open(const char *path, bool write)
         fd = open(path, (write ? O_RDWR : O_RDONLY) | O_CLOEXEC);
     } while (fd < 0 && errno == EINTR);
     return fd < 0 ? -errno : fd;
-}
-
-int portos__file_sync(int fd)
-{
-    return fsync(fd) < 0 ? -errno : 0;
 }
 
 int portos__file_close(int fd)
