@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -167,4 +168,25 @@ int64_t portos_term_write(int fd, const void *buf, size_t len)
         done += n > 0 ? (size_t)n : 0;
     }
     return (int64_t)len;
+}
+
+int portos_term_wait(int fd, int64_t timeout_ns)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    struct timespec ts;
+    int r;
+
+    if (timeout_ns < 0) {
+        return -EINVAL;
+    }
+    ts.tv_sec = (time_t)(timeout_ns / 1000000000);
+    ts.tv_nsec = (long)(timeout_ns % 1000000000);
+    r = ppoll(&pfd, 1, &ts, NULL);
+    if (r < 0) {
+        return errno == EINTR ? 0 : -errno;
+    }
+    if (r && (pfd.revents & POLLNVAL)) {
+        return -EBADF;
+    }
+    return r > 0;
 }

@@ -17,6 +17,7 @@
  */
 #define _GNU_SOURCE
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/terminal.h>
 
 #include <emscripten.h>
@@ -212,4 +213,17 @@ int64_t portos_term_write(int fd, const void *buf, size_t len)
         done += n > 0 ? (size_t)n : 0;
     }
     return (int64_t)len;
+}
+
+/* Node's stdin cannot be waited on from wasm without Asyncify: sleep. */
+int portos_term_wait(int fd, int64_t timeout_ns)
+{
+    if (timeout_ns < 0) {
+        return -EINVAL;
+    }
+    if (fcntl(fd, F_GETFD) < 0 && !host_fd(fd)) {
+        return -EBADF;
+    }
+    portos_sleep_ns(timeout_ns);
+    return 0;
 }

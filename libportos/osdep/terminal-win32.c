@@ -15,6 +15,7 @@
 #include "winerror-win32.h"
 
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/terminal.h>
 
 #include <signal.h>
@@ -330,4 +331,39 @@ int64_t portos_term_write(int fd, const void *buf, size_t len)
         done += n;
     }
     return (int64_t)len;
+}
+
+/*
+ * A console input handle is signalled while input events are queued.
+ * Waiting on it is also what makes Wine's console on a terminal read the
+ * typed input: polling with GetNumberOfConsoleInputEvents alone never
+ * sees any there.
+ */
+int portos_term_wait(int fd, int64_t timeout_ns)
+{
+    HANDLE h = portos__fd_handle(fd);
+    DWORD ms;
+
+    if (timeout_ns < 0) {
+        return -EINVAL;
+    }
+    if (h == INVALID_HANDLE_VALUE) {
+        return -EBADF;
+    }
+    if (pending_len) {
+        return 1;
+    }
+    if (!is_console_input(h)) {
+        portos_sleep_ns(timeout_ns);
+        return 0;
+    }
+    ms = (DWORD)((timeout_ns + 999999) / 1000000);
+    switch (WaitForSingleObject(h, ms)) {
+    case WAIT_OBJECT_0:
+        return 1;
+    case WAIT_TIMEOUT:
+        return 0;
+    default:
+        return portos__last_winerror();
+    }
 }

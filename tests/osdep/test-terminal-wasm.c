@@ -166,6 +166,22 @@ START_TEST(test_write_raw_bytes)
 }
 END_TEST
 
+/* Sleeps (Node's stdin cannot be waited on); bad arguments. */
+START_TEST(test_wait)
+{
+    int fds[2];
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_wait(fds[0], 20 * 1000 * 1000), 0);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - t0, 19 * 1000 * 1000);
+    ck_assert_int_eq(portos_term_wait(fds[0], -1), -EINVAL);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_wait(fds[0], 0), -EBADF);
+}
+END_TEST
+
 /*
  * Emscripten's pipes never report end of input (an empty pipe whose
  * writer closed is EAGAIN, like an open one), so where test-terminal.c
@@ -200,6 +216,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_second_terminal_busy);
     tcase_add_test(tc, test_nonblocking_read);
     tcase_add_test(tc, test_write_raw_bytes);
+    tcase_add_test(tc, test_wait);
     tcase_add_test(tc, test_read_end_of_input);
     suite_add_tcase(s, tc);
     return s;

@@ -17,6 +17,7 @@
 #include "../portos-test.h"
 
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/terminal.h>
 
 #include <stdio.h>
@@ -103,6 +104,22 @@ START_TEST(test_write_raw_bytes)
     close(fds[0]);
     close(fds[1]);
     ck_assert_int_eq(portos_term_write(fds[1], out, 1), -EBADF);
+}
+END_TEST
+
+/* Not a console: sleeps; bad arguments. */
+START_TEST(test_wait)
+{
+    int fds[2];
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_wait(fds[0], 20 * 1000 * 1000), 0);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - t0, 19 * 1000 * 1000);
+    ck_assert_int_eq(portos_term_wait(fds[0], -1), -EINVAL);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_wait(fds[0], 0), -EBADF);
 }
 END_TEST
 
@@ -280,6 +297,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_nul_not_a_tty);
     tcase_add_test(tc, test_pipe_nonblocking_read);
     tcase_add_test(tc, test_write_raw_bytes);
+    tcase_add_test(tc, test_wait);
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restore_when_not_raw);
     tcase_add_test(tc, test_console_raw_and_restore);

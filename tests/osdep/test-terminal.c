@@ -6,6 +6,7 @@
 #include "../portos-test.h"
 
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/terminal.h>
 
 #include <fcntl.h>
@@ -138,6 +139,23 @@ START_TEST(test_write_raw_bytes)
 }
 END_TEST
 
+/* Waiting: the timeout without input, at once with it; bad arguments. */
+START_TEST(test_wait)
+{
+    Pty p = open_pty();
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    ck_assert_int_eq(portos_term_wait(p.slave, 20 * 1000 * 1000), 0);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - t0, 19 * 1000 * 1000);
+    ck_assert_int_eq(write(p.master, "a\n", 2), 2); /* cooked: a line */
+    tcdrain(p.master);
+    ck_assert_int_eq(portos_term_wait(p.slave, 5000 * 1000 * 1000LL), 1);
+    ck_assert_int_eq(portos_term_wait(p.slave, -1), -EINVAL);
+    close_pty(&p);
+    ck_assert_int_eq(portos_term_wait(p.slave, 0), -EBADF);
+}
+END_TEST
+
 START_TEST(test_read_end_of_input)
 {
     int fds[2];
@@ -209,6 +227,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_second_terminal_busy);
     tcase_add_test(tc, test_nonblocking_read);
     tcase_add_test(tc, test_write_raw_bytes);
+    tcase_add_test(tc, test_wait);
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restored_at_exit);
     tcase_add_test(tc, test_restored_on_fatal_signals);

@@ -47,6 +47,16 @@ bool portos_term_is_raw(void);
 int64_t portos_term_read(int fd, void *buf, size_t len);
 
 /**
+ * portos_term_wait: wait up to @timeout_ns for input on @fd, for a main
+ * loop with nothing else to do.
+ * Returns: 1 when input may be pending, 0 after the timeout, or a negative
+ * errno. posix: ppoll(). win32: a console input handle is waited on (that
+ * is also when Wine's console on a terminal takes typed input), other
+ * handles sleep. wasm: sleeps (Node's stdin cannot be waited on).
+ */
+int portos_term_wait(int fd, int64_t timeout_ns);
+
+/**
  * portos_term_write: write all of @buf to @fd as raw bytes, bypassing the
  * C runtime's buffers and newline translation (win32 text mode would turn
  * LF into CR LF); waits while the output is full.
