@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared machinery for ci/sysroot-<target>: sourced, never run.
 #
-# A target script sets SR_TARGET, SR_SOURCES (name=version of every Debian
+# A target script sets SR_TARGET, SR_RECIPE (the recipe version, see
+# sr_key), SR_SOURCES (name=version of every Debian
 # source package it builds), SR_HOST_PACKAGES (Debian packages it needs on
 # the host), SR_TOOLCHAIN_PACKAGES (packages whose versions go into the
 # cache key), defines sr_build (builds into $SR_DESTDIR with prefix
@@ -17,30 +18,13 @@
 SR_CI_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SR_REPO_DIR=$(dirname "$SR_CI_DIR")
 SR_CACHE=${PORTOS_CACHE:-$HOME/.cache/portos}
+# shellcheck source=ci/lib/deps.sh
+. "$SR_CI_DIR/lib/deps.sh"
 # The machine's 2 cores are shared with other jobs (used by target scripts).
 export SR_JOBS=2
 
 sr_log() { printf '[sysroot-%s] %s\n' "${SR_TARGET:-?}" "$*" >&2; }
 sr_die() { sr_log "error: $*"; exit 1; }
-
-# Installs the Debian packages that are not installed yet. Other jobs may be
-# running apt at the same time, hence the dpkg lock timeout.
-sr_require_packages() {
-    local missing=() p
-    for p in "$@"; do
-        if [[ $(dpkg-query -W -f '${db:Status-Status}' "$p" 2>/dev/null) != installed ]]; then
-            missing+=("$p")
-        fi
-    done
-    ((${#missing[@]})) || return 0
-    sr_log "installing ${missing[*]}"
-    local apt=(apt-get -y -q --no-install-recommends -o DPkg::Lock::Timeout=900)
-    if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >&2; then
-        # A fresh machine may have stale or empty package lists.
-        "${apt[@]}" update >&2
-        DEBIAN_FRONTEND=noninteractive "${apt[@]}" install "${missing[@]}" >&2
-    fi
-}
 
 # apt options that read a private deb-src list and keep all state under the
 # cache, so the host's apt configuration is never touched.
@@ -216,20 +200,74 @@ sr_pc_fold_private() {
     done
 }
 
-# Cache key: pinned source versions, toolchain versions and the content of
-# every file that drives the build.
-sr_key() {
+# Cache key: what the build consumes, never the scripts' text (editing a
+# comment must not rebuild GLib): the target, the recipe version SR_RECIPE
+# that the target script bumps whenever a build step changes, the pinned
+# source versions, the toolchain package versions and the patch files'
+# contents.
+sr_key_inputs() {
+    printf 'target %s\n' "$SR_TARGET"
+    printf 'recipe %s\n' "$SR_RECIPE"
+    printf 'source %s\n' "${SR_SOURCES[@]}"
+    dpkg-query -W -f 'tool ${Package}=${Version}\n' "${SR_TOOLCHAIN_PACKAGES[@]}"
+    local f
+    for f in "$SR_CI_DIR/patches/$SR_TARGET"/*; do
+        [[ -f $f ]] || continue
+        printf 'patch %s %s\n' "${f#"$SR_CI_DIR"/}" "$(sha256sum <"$f" | cut -d' ' -f1)"
+    done
+}
+
+sr_key() { sr_key_inputs | sha256sum | cut -c1-16; }
+
+# Recipe 1 is, step for step, the build of the scripts at this commit, whose
+# cache key hashed the scripts' text. A sysroot built under that old key is
+# the same build as recipe 1 when the old key, recomputed from those
+# scripts with today's sources, toolchain and patches, names it; it is then
+# copied under the new key instead of being rebuilt.
+SR_RECIPE1_LEGACY_COMMIT=68ebcc8b489b60df9eee2928594d9b2695070edf
+
+# Prints the old-style key of recipe 1, or nothing when the old scripts are
+# not at hand (no git checkout).
+sr_legacy_key() {
+    local c=$SR_RECIPE1_LEGACY_COMMIT f sum
+    ((SR_RECIPE == 1)) || return 0
+    git -C "$SR_REPO_DIR" cat-file -e "$c^{commit}" 2>/dev/null || return 0
     {
         printf 'target %s\n' "$SR_TARGET"
         printf 'source %s\n' "${SR_SOURCES[@]}"
         dpkg-query -W -f 'tool ${Package}=${Version}\n' "${SR_TOOLCHAIN_PACKAGES[@]}"
-        local f
-        for f in "$SR_CI_DIR/lib/sysroot-common.sh" "$SR_CI_DIR/sysroot-$SR_TARGET" \
-            "$SR_CI_DIR/patches/$SR_TARGET"/*; do
+        for f in lib/sysroot-common.sh "sysroot-$SR_TARGET"; do
+            sum=$(git -C "$SR_REPO_DIR" show "$c:ci/$f" | sha256sum | cut -d' ' -f1)
+            printf 'file %s %s\n' "$f" "$sum"
+        done
+        for f in "$SR_CI_DIR/patches/$SR_TARGET"/*; do
             [[ -f $f ]] || continue
             printf 'file %s %s\n' "${f#"$SR_CI_DIR"/}" "$(sha256sum <"$f" | cut -d' ' -f1)"
         done
     } | sha256sum | cut -c1-16
+}
+
+# Copies the finished old-key sysroot of recipe 1 to $1 (the new key's
+# directory) if there is one; returns non-zero otherwise. Both paths have
+# the same length, so the installation prefix baked into .pc files and
+# libraries is rewritten byte for byte.
+sr_adopt_legacy() {
+    local final=$1 key old tmp
+    key=$(sr_legacy_key)
+    [[ -n $key ]] || return 1
+    old=$SR_CACHE/sysroot-$SR_TARGET-$key
+    [[ -d $old && -f $old/MANIFEST && ${#old} == "${#final}" ]] || return 1
+    sr_log "adopting $old: the same build as recipe $SR_RECIPE"
+    tmp=$(mktemp -d "$final.tmp.XXXXXX")
+    cp -a "$old/." "$tmp/"
+    rm -rf "$tmp/cross"
+    grep -rlF --null "$old" "$tmp" | xargs -0 -r perl -0777 -pi -e "s|\Q$old\E|$final|g"
+    {
+        printf 'key %s\n' "$(basename "$final" | sed 's/.*-//')"
+        printf 'adopted-from %s\n' "$(basename "$old")"
+        sr_key_inputs
+    } >"$tmp/MANIFEST"
+    mv -T "$tmp" "$final"
 }
 
 # Generates the cross file from TEMPLATE for the sysroot at $1 and prints
@@ -251,7 +289,7 @@ sr_write_cross_file() {
 # if needed), then print the cross file path as the only stdout line.
 sr_main() {
     local template=$1 key final tmp start
-    sr_require_packages "${SR_HOST_PACKAGES[@]}"
+    portos_require_packages "${SR_HOST_PACKAGES[@]}"
     key=$(sr_key)
     final=$SR_CACHE/sysroot-$SR_TARGET-$key
     if [[ ! -d $final ]]; then
@@ -259,6 +297,10 @@ sr_main() {
         exec 9>"$SR_CACHE/sysroot-$SR_TARGET.lock"
         # Another run may be building the same sysroot: wait for it.
         flock 9
+        if [[ ! -d $final ]]; then
+            rm -rf "$SR_CACHE/sysroot-$SR_TARGET-"*.tmp.*
+            sr_adopt_legacy "$final" || true
+        fi
         if [[ ! -d $final ]]; then
             # Leftovers of interrupted builds (nobody else holds the lock).
             rm -rf "$SR_CACHE/sysroot-$SR_TARGET-"*.tmp.*
@@ -275,8 +317,7 @@ sr_main() {
             rm -f "$SR_DESTDIR$SR_PREFIX"/lib/*.la
             {
                 printf 'key %s\n' "$key"
-                printf 'source %s\n' "${SR_SOURCES[@]}"
-                dpkg-query -W -f 'tool ${Package}=${Version}\n' "${SR_TOOLCHAIN_PACKAGES[@]}"
+                sr_key_inputs
             } >"$SR_DESTDIR$SR_PREFIX/MANIFEST"
             cp -r "$SR_LOGDIR" "$SR_DESTDIR$SR_PREFIX/logs"
             mv -T "$SR_DESTDIR$SR_PREFIX" "$final"

@@ -20,6 +20,7 @@ struct BlockBackend {
     char *filename;           /* as the user gave it */
     char *tmp_path;           /* snapshot copy still to delete, or NULL */
     int fd;
+    int lock_fd;              /* snapshot: the image itself, kept for its lock */
     uint64_t size;
     bool readonly;            /* guest writes refused */
     bool snapshot;            /* writes go to a throw-away copy */
@@ -104,9 +105,14 @@ static int snapshot_copy(BlockBackend *bb, int src, char **errmsg)
 
 static int check_size(BlockBackend *bb, int fd, char **errmsg)
 {
-    PortosBlockInfo info;
+    PortosBlockdevInfo info;
     int ret = portos_blockdev_info(fd, &info);
 
+    if (ret == PORTOS_ENOTSUP) {
+        *errmsg = g_strdup_printf("%s: not a regular file or block device",
+                                  bb->filename);
+        return ret;
+    }
     if (ret < 0) {
         return open_error(errmsg, bb->filename, "cannot get its size", ret);
     }
@@ -124,6 +130,37 @@ static int check_size(BlockBackend *bb, int fd, char **errmsg)
     return 0;
 }
 
+/*
+ * Exclusive for a writer, shared for readers, held while @fd is open.
+ * The messages follow QEMU's, on one line.
+ */
+static int lock_image(BlockBackend *bb, int fd, bool write, unsigned flags,
+                      char **errmsg)
+{
+    int ret;
+
+    if (flags & BLOCK_OPEN_LOCK_OFF) {
+        return 0;
+    }
+    ret = portos_file_lock(fd, write);
+    if (ret == PORTOS_EAGAIN) {
+        *errmsg = g_strdup_printf("%s: Failed to get %s\"write\" lock: is "
+                                  "another process using the image? "
+                                  "(file.locking=off skips this check)",
+                                  bb->filename, write ? "" : "shared ");
+        return ret;
+    }
+    /* auto: a file system without locks is used as it is, like QEMU. */
+    if (ret == PORTOS_ENOTSUP && !(flags & BLOCK_OPEN_LOCK_ON)) {
+        return 0;
+    }
+    if (ret < 0) {
+        return open_error(errmsg, bb->filename, "cannot lock the image "
+                          "(file.locking=off skips this)", ret);
+    }
+    return 0;
+}
+
 BlockBackend *block_open(const char *filename, unsigned flags, char **errmsg)
 {
     BlockBackend *bb = g_new0(BlockBackend, 1);
@@ -133,6 +170,7 @@ BlockBackend *block_open(const char *filename, unsigned flags, char **errmsg)
     bb->filename = g_strdup(filename);
     bb->readonly = flags & BLOCK_OPEN_READONLY;
     bb->snapshot = flags & BLOCK_OPEN_SNAPSHOT;
+    bb->lock_fd = -1;
     fd = portos_file_open(filename, write ? PORTOS_FILE_WRITE : 0);
     if (fd < 0) {
         int err = fd;
@@ -142,16 +180,19 @@ BlockBackend *block_open(const char *filename, unsigned flags, char **errmsg)
                    err);
         goto fail;
     }
-    if (check_size(bb, fd, errmsg) < 0) {
+    if (check_size(bb, fd, errmsg) < 0 ||
+        lock_image(bb, fd, write, flags, errmsg) < 0) {
         portos_file_close(fd);
         goto fail;
     }
     if (bb->snapshot && !bb->readonly) {
         int copy = snapshot_copy(bb, fd, errmsg);
-        portos_file_close(fd);
         if (copy < 0) {
+            portos_file_close(fd);
             goto fail;
         }
+        /* The copy is ours alone; the image keeps its shared lock. */
+        bb->lock_fd = fd;
         fd = copy;
     }
     bb->fd = fd;
@@ -176,6 +217,9 @@ void block_close(BlockBackend *bb)
     block_drain(bb);
     block_flush(bb);
     portos_file_close(bb->fd);
+    if (bb->lock_fd >= 0) {
+        portos_file_close(bb->lock_fd);
+    }
     if (bb->tmp_path) {
         g_unlink(bb->tmp_path);
     }
@@ -373,7 +417,7 @@ static int request_run(BlockRequest *req)
     case BLOCK_OP_FLUSH:
         return block_flush(req->bb);
     default:
-        return -ENOTSUP;
+        return PORTOS_ENOTSUP;
     }
 }
 

@@ -23,9 +23,10 @@
  *    calls block_flush_all() so every acknowledged write is on disk, then
  *    frees the devices, then block_close() each backend.
  *
- * Image rules: the file must exist, be readable (and writable unless
- * read-only or snapshot), be non-empty and have a size that is a
- * multiple of 512 bytes.  QEMU rounds odd sizes down and silently
+ * Image rules: the image must be a regular file or a block device (a
+ * FIFO is refused without waiting for a writer), exist, be readable
+ * (and writable unless read-only or snapshot), be non-empty and have a
+ * size that is a multiple of 512 bytes.  QEMU rounds odd sizes down and silently
  * ignores the tail; we refuse them instead, so no byte of an image is
  * ever hidden from the guest (pad the file with `truncate -s`).
  */
@@ -41,6 +42,8 @@
 /* block_open() flags. */
 #define BLOCK_OPEN_READONLY 0x1u  /* -drive readonly=on */
 #define BLOCK_OPEN_SNAPSHOT 0x2u  /* -snapshot / snapshot=on: run on a copy */
+#define BLOCK_OPEN_LOCK_ON  0x4u  /* file.locking=on: no lock, no image */
+#define BLOCK_OPEN_LOCK_OFF 0x8u  /* file.locking=off: take no lock */
 
 typedef struct BlockBackend BlockBackend;
 
@@ -90,6 +93,14 @@ typedef void BlockNotifyFn(void *opaque);
  * block_open: open the raw image @filename.
  * @flags: BLOCK_OPEN_*
  * @errmsg: on failure, a one-line message naming the file (g_free it)
+ *
+ * Locking, as QEMU's file.locking: a writable image gets an exclusive
+ * lock (portos_file_lock), a read-only or snapshot one a shared lock,
+ * held until block_close(), so a second user of the image that would
+ * write, or that reads while another writes, is refused ("Failed to get
+ * "write" lock"). By default (auto) a file system that cannot lock
+ * (-ENOTSUP: wasm's) is used unlocked; BLOCK_OPEN_LOCK_ON refuses it
+ * instead, BLOCK_OPEN_LOCK_OFF takes no lock at all.
  *
  * With BLOCK_OPEN_SNAPSHOT the image is opened read-only and copied whole
  * to a temporary file in g_get_tmp_dir() ($TMPDIR; portos_copy_file_range,

@@ -250,6 +250,7 @@ static int handle_events(CPUState *cs)
         }
         cs->ops->do_interrupt(cs);
         cs->exception_index = EXCP_NONE;
+        cs->excp_budget--;
     }
     if (cs->halted) {
         if (!cs->ops->has_work(cs)) {
@@ -293,7 +294,7 @@ static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
         if (ret >= 0) {
             return ret;
         }
-        if (cs->icount_budget <= 0) {
+        if (cs->icount_budget <= 0 || cs->excp_budget <= 0) {
             return EXCP_INTERRUPT;
         }
         tb = tb_find(cs);
@@ -327,6 +328,7 @@ int cpu_exec(CPUState *cs, int64_t max_insns)
     int ret;
 
     cs->icount_budget = max_insns;
+    cs->excp_budget = max_insns;
     if (setjmp(cs->jmp_env) != 0) {
         /* Back from a guest exception or an abandoned TB. */
         cs->tci_tb = NULL;

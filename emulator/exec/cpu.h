@@ -144,6 +144,12 @@ struct CPUState {
     bool halted;
     /* Instructions left in the current cpu_exec() slice. */
     int64_t icount_budget;
+    /*
+     * Exception entries left in the slice: a guest whose handlers fault
+     * before running an instruction (an unmapped vector) uses no
+     * instruction budget, and must still go back to the board's loop.
+     */
+    int64_t excp_budget;
     /* Instructions executed since cpu_init(). */
     uint64_t icount_total;
     /* cflags to use for the next TB (e.g. 1 insn after code changed). */
@@ -170,8 +176,10 @@ int cpu_init(CPUState *cs, const CPUOps *ops, MemAddressSpace *as,
 void cpu_destroy(CPUState *cs);
 
 /**
- * cpu_exec: run guest code for at most @max_insns instructions.
- * Returns: EXCP_INTERRUPT (budget used up, or cpu_exit() / an interrupt
+ * cpu_exec: run guest code for at most @max_insns instructions and about
+ * as many exception entries (these do not count as executed instructions,
+ * so -icount time is unchanged).
+ * Returns: EXCP_INTERRUPT (a budget used up, or cpu_exit() / an interrupt
  * request to the board's loop), EXCP_HLT / EXCP_HALTED (waiting for an
  * interrupt), EXCP_DEBUG, EXCP_YIELD.  Guest exceptions are delivered
  * inside.  cs->icount_budget holds the unused part on return.

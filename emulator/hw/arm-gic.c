@@ -30,9 +30,8 @@ enum {
 struct ArmGic {
     EmuIrq irq_out;
     bool dist_enabled, cpu_enabled, eoi_mode;
-    uint32_t pmr, bpr;
+    uint32_t pmr, bpr, abpr;
     uint8_t priority[GIC_NR_IRQS];
-    uint8_t target[GIC_NR_IRQS];
     bool enabled[GIC_NR_IRQS];
     bool pending[GIC_NR_IRQS];     /* latched (edge, software, SGI) */
     bool active[GIC_NR_IRQS];
@@ -112,13 +111,14 @@ static void gic_reset(ArmGic *s)
     for (int i = 0; i < GIC_NR_IRQS; i++) {
         /* SGIs are edge-triggered; the rest reset to level. */
         s->edge[i] = i < 16;
-        s->target[i] = i < GIC_INTERNAL ? 1 : 0;
         /* SGIs are always enabled in GICv2 implementations like QEMU's. */
         s->enabled[i] = i < 16;
     }
     s->dist_enabled = s->cpu_enabled = s->eoi_mode = false;
     s->pmr = 0;
-    s->bpr = 2;
+    /* Reset values as QEMU's GICv2: the smallest binary points. */
+    s->bpr = 0;
+    s->abpr = 1;
 }
 
 ArmGic *arm_gic_new(EmuIrq irq_out)
@@ -176,38 +176,33 @@ static void write_bits(bool *bits, unsigned base, uint32_t v, bool set,
     }
 }
 
-static uint64_t dist_read_byte(ArmGic *s, uint64_t off)
-{
-    unsigned irq;
+/* Peripheral/component ID registers 0xfd0..0xffc; PIDR2 says GICv2. */
+#define GICD_ID_BASE 0xfd0
+static const uint8_t gicd_id[(GIC_DIST_SIZE - GICD_ID_BASE) / 4] = {
+    0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0, 0x0d, 0xf0, 0x05, 0xb1,
+};
+G_STATIC_ASSERT(sizeof(gicd_id) == 12);
 
-    if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
-        return s->priority[off - GICD_IPRIORITYR];
+/* The SGI pending-source registers: one byte per SGI, bit 0 = CPU 0. */
+static uint32_t read_sgi_pending(const ArmGic *s, unsigned first)
+{
+    uint32_t v = 0;
+
+    for (unsigned i = 0; i < 4; i++) {
+        v |= (uint32_t)s->pending[first + i] << (8 * i);
     }
-    if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + GIC_NR_IRQS) {
-        irq = off - GICD_ITARGETSR;
-        return irq < GIC_INTERNAL ? 1 : s->target[irq];
-    }
-    return 0;
+    return v;
 }
 
-static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
+/*
+ * One aligned distributor word; @off < GIC_DIST_SIZE.  Every array index
+ * below is derived from @off and bounded by GIC_NR_IRQS or the table size.
+ */
+static uint32_t dist_read_word(const ArmGic *s, unsigned off)
 {
-    ArmGic *s = opaque;
-    unsigned base = (unsigned)((off & 0x7f) * 8);
+    unsigned base = (off & 0x7f) * 8, first;
+    uint32_t v = 0;
 
-    if ((off >= GICD_IPRIORITYR && off < GICD_ITARGETSR + 0x400) || size == 1) {
-        uint64_t v = 0;
-        for (unsigned i = 0; i < size; i++) {
-            v |= dist_read_byte(s, off + i) << (8 * i);
-        }
-        return v;
-    }
-    if (off >= 0xfd0) {
-        /* ID registers: PIDR2 says architecture version 2. */
-        static const uint8_t id[12] = { 0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0,
-                                        0x0d, 0xf0, 0x05, 0xb1 };
-        return id[(off - 0xfd0) >> 2];
-    }
     switch (off & ~0x7fu) {
     case GICD_IGROUPR: return read_bits(s, s->group1, false, base);
     case GICD_ISENABLER:
@@ -217,30 +212,56 @@ static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
     case GICD_ISACTIVER:
     case GICD_ICACTIVER: return read_bits(s, s->active, false, base);
     }
+    if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
+        first = off - GICD_IPRIORITYR;
+        for (unsigned i = 0; i < 4; i++) {
+            v |= (uint32_t)s->priority[first + i] << (8 * i);
+        }
+        return v;
+    }
     if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
-        unsigned first = (unsigned)(off - GICD_ICFGR) * 4;
-        uint32_t v = 0;
-        for (unsigned i = 0; i < 16 && first + i < GIC_NR_IRQS; i++) {
+        first = (off - GICD_ICFGR) * 4;
+        for (unsigned i = 0; i < 16; i++) {
             v |= (uint32_t)s->edge[first + i] << (2 * i + 1);
         }
         return v;
+    }
+    if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 16) {
+        return read_sgi_pending(s, (off - GICD_CPENDSGIR) & 0xf);
+    }
+    if (off >= GICD_ID_BASE) {
+        return gicd_id[(off - GICD_ID_BASE) / 4];
     }
     switch (off) {
     case GICD_CTLR: return s->dist_enabled;
     case GICD_TYPER: return (GIC_NR_IRQS / 32) - 1; /* one CPU, no security */
     case GICD_IIDR: return 0x0000043b; /* as QEMU: ARM, revision 0 */
-    default: return 0;
+    default:
+        /* GICD_ITARGETSR (one CPU) and reserved words: RAZ/WI. */
+        return 0;
     }
 }
 
-static void dist_write_byte(ArmGic *s, uint64_t off, uint8_t v)
+/*
+ * Any size at any offset: the bytes of the aligned words it covers, so
+ * byte and halfword reads see the same registers as word reads.
+ */
+static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
 {
-    if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
-        s->priority[off - GICD_IPRIORITYR] = v;
-    } else if (off >= GICD_ITARGETSR + GIC_INTERNAL &&
-               off < GICD_ITARGETSR + GIC_NR_IRQS) {
-        s->target[off - GICD_ITARGETSR] = v & 1; /* only CPU 0 exists */
+    ArmGic *s = opaque;
+    uint64_t v = 0;
+
+    if (off >= GIC_DIST_SIZE) {
+        return 0; /* (and off + i cannot wrap below) */
     }
+    for (unsigned i = 0; i < size && i < 8; i++) {
+        uint64_t a = off + i;
+        if (a < GIC_DIST_SIZE) {
+            uint32_t w = dist_read_word(s, (unsigned)a & ~3u);
+            v |= (uint64_t)((w >> (8 * (a & 3))) & 0xff) << (8 * i);
+        }
+    }
+    return v;
 }
 
 static void write_sgir(ArmGic *s, uint32_t v)
@@ -253,52 +274,81 @@ static void write_sgir(ArmGic *s, uint32_t v)
     }
 }
 
-static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
+/* Replace the bits of a 1-bit-per-interrupt bank selected by @mask. */
+static void write_bits_masked(bool *bits, unsigned base, uint32_t v,
+                              uint32_t mask)
 {
-    ArmGic *s = opaque;
-    uint32_t v = (uint32_t)value;
-    unsigned base = (unsigned)((off & 0x7f) * 8);
+    write_bits(bits, base, v & mask, true, 0);
+    write_bits(bits, base, ~v & mask, false, 0);
+}
 
-    if ((off >= GICD_IPRIORITYR && off < GICD_ITARGETSR + 0x400) || size == 1) {
-        for (unsigned i = 0; i < size; i++) {
-            dist_write_byte(s, off + i, (uint8_t)(value >> (8 * i)));
+/*
+ * The bytes of @v selected by @mask (0xff per written byte) go to the
+ * aligned distributor word at @off < GIC_DIST_SIZE.
+ */
+static void dist_write_word(ArmGic *s, unsigned off, uint32_t v, uint32_t mask)
+{
+    unsigned base = (off & 0x7f) * 8, first;
+
+    v &= mask;
+    switch (off & ~0x7fu) {
+    case GICD_IGROUPR: write_bits_masked(s->group1, base, v, mask); return;
+    case GICD_ISENABLER: write_bits(s->enabled, base, v, true, 16); return;
+    case GICD_ICENABLER: write_bits(s->enabled, base, v, false, 16); return;
+    case GICD_ISPENDR: write_bits(s->pending, base, v, true, 16); return;
+    case GICD_ICPENDR: write_bits(s->pending, base, v, false, 16); return;
+    case GICD_ISACTIVER: write_bits(s->active, base, v, true, 0); return;
+    case GICD_ICACTIVER: write_bits(s->active, base, v, false, 0); return;
+    }
+    if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
+        first = off - GICD_IPRIORITYR;
+        for (unsigned i = 0; i < 4; i++) {
+            if (mask >> (8 * i) & 0xff) {
+                s->priority[first + i] = (uint8_t)(v >> (8 * i));
+            }
         }
     } else if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
-        unsigned first = (unsigned)(off - GICD_ICFGR) * 4;
+        first = (off - GICD_ICFGR) * 4;
         /* SGI configuration is fixed. */
-        for (unsigned i = 0; i < 16 && first + i < GIC_NR_IRQS; i++) {
-            if (first + i >= 16) {
+        for (unsigned i = 0; i < 16; i++) {
+            if ((mask >> (2 * i + 1) & 1) && first + i >= 16) {
                 s->edge[first + i] = (v >> (2 * i + 1)) & 1;
             }
         }
-    } else {
-        switch (off & ~0x7fu) {
-        case GICD_IGROUPR: write_bits(s->group1, base, v, true, 0);
-                           write_bits(s->group1, base, ~v, false, 0); break;
-        case GICD_ISENABLER: write_bits(s->enabled, base, v, true, 16); break;
-        case GICD_ICENABLER: write_bits(s->enabled, base, v, false, 16); break;
-        case GICD_ISPENDR: write_bits(s->pending, base, v, true, 16); break;
-        case GICD_ICPENDR: write_bits(s->pending, base, v, false, 16); break;
-        case GICD_ISACTIVER: write_bits(s->active, base, v, true, 0); break;
-        case GICD_ICACTIVER: write_bits(s->active, base, v, false, 0); break;
-        default:
-            if (off == GICD_CTLR) {
-                s->dist_enabled = v & 1;
-            } else if (off == GICD_SGIR) {
-                write_sgir(s, v);
-            } else if (off >= GICD_CPENDSGIR && off < GICD_CPENDSGIR + 16) {
-                for (unsigned i = 0; i < size; i++) {
-                    if ((v >> (8 * i)) & 1) {
-                        s->pending[off - GICD_CPENDSGIR + i] = false;
-                    }
-                }
-            } else if (off >= GICD_SPENDSGIR && off < GICD_SPENDSGIR + 16) {
-                for (unsigned i = 0; i < size; i++) {
-                    if ((v >> (8 * i)) & 1) {
-                        s->pending[off - GICD_SPENDSGIR + i] = true;
-                    }
-                }
+    } else if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 16) {
+        first = (off - GICD_CPENDSGIR) & 0xf;
+        for (unsigned i = 0; i < 4; i++) {
+            if (v >> (8 * i) & 1) {
+                s->pending[first + i] = off >= GICD_SPENDSGIR;
             }
+        }
+    } else if (off == GICD_CTLR && (mask & 1)) {
+        s->dist_enabled = v & 1;
+    } else if (off == GICD_SGIR && mask == UINT32_MAX) {
+        write_sgir(s, v);
+    }
+}
+
+static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
+{
+    ArmGic *s = opaque;
+    uint32_t v = 0, mask = 0;
+
+    if (off >= GIC_DIST_SIZE) {
+        return;
+    }
+    /* Gather the bytes word by word: SGIR only acts on a whole word. */
+    for (unsigned i = 0; i < size && i < 8; i++) {
+        uint64_t a = off + i;
+        unsigned shift = 8 * (unsigned)(a & 3);
+
+        v |= (uint32_t)((value >> (8 * i)) & 0xff) << shift;
+        mask |= 0xffu << shift;
+        if (((a & 3) == 3 || i + 1 == size) && a < GIC_DIST_SIZE) {
+            dist_write_word(s, (unsigned)a & ~3u, v, mask);
+        }
+        if ((a & 3) == 3) {
+            v = mask = 0;
         }
     }
     update(s);
@@ -339,6 +389,7 @@ static uint64_t cpu_read(void *opaque, uint64_t off, unsigned size)
     case GICC_CTLR: return s->cpu_enabled | (uint32_t)s->eoi_mode << 9;
     case GICC_PMR: return s->pmr;
     case GICC_BPR: return s->bpr;
+    case GICC_ABPR: return s->abpr;
     case GICC_IAR: return acknowledge(s);
     case GICC_RPR:
         run = running_priority(s);
@@ -361,6 +412,7 @@ static void cpu_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
         break;
     case GICC_PMR: s->pmr = v & 0xff; break;
     case GICC_BPR: s->bpr = v & 7; break;
+    case GICC_ABPR: s->abpr = MAX(v & 7, 1u); break; /* kept, not used */
     case GICC_EOIR: end_of_interrupt(s, v); return;
     case GICC_DIR:
         if ((v & 0x3ff) < GIC_NR_IRQS) {

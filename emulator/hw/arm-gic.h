@@ -3,6 +3,8 @@
  *
  * One CPU, no security extensions: every interrupt is group 0 and is
  * signalled on the CPU's IRQ line, as on QEMU's virt board without EL3.
+ * With one CPU the target registers (GICD_ITARGETSR) are RAZ/WI, as the
+ * architecture says for a uniprocessor GIC and as QEMU does.
  * Interrupt IDs: 0-15 SGIs, 16-31 PPIs (per CPU), 32+ SPIs.
  */
 #ifndef HW_ARM_GIC_H
@@ -16,8 +18,13 @@
 #define GIC_NR_IRQS 288            /* 32 private + 256 shared, like virt */
 #define GIC_INTERNAL 32
 #define GIC_SPURIOUS 1023
-#define GIC_DIST_SIZE 0x10000
-#define GIC_CPU_SIZE 0x10000
+/*
+ * Register windows as mapped on the board: the rest of the 64 KiB the
+ * device tree gives each is reserved and, as on QEMU, aborts (nothing is
+ * mapped there).  The callbacks ignore offsets past their window.
+ */
+#define GIC_DIST_SIZE 0x1000
+#define GIC_CPU_SIZE 0x2000
 
 typedef struct ArmGic ArmGic;
 

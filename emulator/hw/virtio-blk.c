@@ -261,7 +261,8 @@ static void handle_request(VirtIOBlk *s, VirtQueue *vq, VirtQueueElement *elem)
 static void handle_queue(VirtIOBlk *s, VirtQueue *vq)
 {
     /* At most a queue's worth in flight: a guest cannot pile up more. */
-    while (!s->vdev.broken && vq->enabled && vq->inflight < vq->num) {
+    while (virtio_device_live(&s->vdev) && vq->enabled &&
+           vq->inflight < vq->num) {
         VirtQueueElement *elem;
         char *err = NULL;
         int ret = virtqueue_pop(vq, &elem, &err);

@@ -77,6 +77,13 @@ void virtio_device_init(VirtIODevice *vdev, const VirtIODeviceClass *cls,
     }
 }
 
+bool virtio_device_live(const VirtIODevice *vdev)
+{
+    const uint32_t need = VIRTIO_STATUS_FEATURES_OK | VIRTIO_STATUS_DRIVER_OK;
+
+    return !vdev->broken && (vdev->status & need) == need;
+}
+
 bool virtio_has_feature(const VirtIODevice *vdev, unsigned bit)
 {
     return (vdev->guest_features >> bit) & 1;
@@ -160,6 +167,7 @@ static void write_status(VirtIODevice *vdev, uint32_t val)
     }
     if ((val & VIRTIO_STATUS_DRIVER_OK) &&
         !(val & VIRTIO_STATUS_FEATURES_OK)) {
+        /* The queues stay dead until a reset: see virtio_device_live(). */
         virtio_guest_error(vdev, "DRIVER_OK without FEATURES_OK");
     }
     /* NEEDS_RESET belongs to the device: the driver cannot set or clear it. */
@@ -206,8 +214,7 @@ static void queue_notify(VirtIODevice *vdev, uint32_t val)
         return;
     }
     vq = &vdev->q[val].vq;
-    if (vdev->broken || !(vdev->status & VIRTIO_STATUS_DRIVER_OK) ||
-        !vq->enabled) {
+    if (!virtio_device_live(vdev) || !vq->enabled) {
         return;
     }
     vdev->cls->queue_notify(vdev, vq);
@@ -247,24 +254,26 @@ static void write_queue_addr(VirtIODevice *vdev, uint64_t off, uint32_t val)
 static uint64_t config_access(VirtIODevice *vdev, uint64_t off, unsigned size,
                               bool write, uint64_t value)
 {
-    uint32_t coff = (uint32_t)(off - VIRTIO_MMIO_CONFIG);
+    uint64_t coff = off - VIRTIO_MMIO_CONFIG;
     uint64_t v = 0;
 
-    if (coff >= vdev->config_size || size > vdev->config_size - coff) {
-        virtio_guest_error(vdev, "config %s at 0x%x (%u bytes) past its "
-                           "%u bytes", write ? "write" : "read", coff, size,
-                           vdev->config_size);
+    /* 64-bit compare: a truncated offset must not alias the start. */
+    if (coff >= vdev->config_size || size > vdev->config_size - coff ||
+        size > sizeof(v)) {
+        virtio_guest_error(vdev, "config %s at 0x%" G_GINT64_MODIFIER "x (%u "
+                           "bytes) past its %u bytes", write ? "write" : "read",
+                           coff, size, vdev->config_size);
         return 0;
     }
     if (!write) {
         uint8_t buf[8] = { 0 };
-        vdev->cls->config_read(vdev, coff, buf, size);
+        vdev->cls->config_read(vdev, (uint32_t)coff, buf, size);
         memcpy(&v, buf, size);
         return GUINT64_FROM_LE(v);
     }
     if (vdev->cls->config_write) {
         uint64_t le = GUINT64_TO_LE(value);
-        vdev->cls->config_write(vdev, coff, &le, size);
+        vdev->cls->config_write(vdev, (uint32_t)coff, &le, size);
     }
     return 0;
 }

@@ -137,6 +137,13 @@ void virtio_device_init(VirtIODevice *vdev, const VirtIODeviceClass *cls,
                         uint32_t config_size, unsigned num_queues,
                         unsigned queue_num_max);
 
+/**
+ * virtio_device_live: whether the device may process its queues: the
+ * driver reached FEATURES_OK (accepted by the device) and DRIVER_OK, and
+ * the device is not waiting for a reset (virtio 1.x, 3.1.1 and 2.1.2).
+ */
+bool virtio_device_live(const VirtIODevice *vdev);
+
 /** virtio_has_feature: whether the driver accepted feature @bit. */
 bool virtio_has_feature(const VirtIODevice *vdev, unsigned bit);
 

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <libfdt.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -222,5 +223,87 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
     chk(&f, fdt_pack(f.fdt));
     *size = fdt_totalsize(f.fdt);
     *blob = f.fdt;
+    return 0;
+}
+
+/* A /chosen address property: one or two cells, as the root says. */
+static int set_chosen_addr(void *fdt, int node, int cells, const char *name,
+                           uint64_t v)
+{
+    if (cells == 1) {
+        return v > UINT32_MAX ? -FDT_ERR_BADVALUE
+                              : fdt_setprop_u32(fdt, node, name, (uint32_t)v);
+    }
+    return fdt_setprop_u64(fdt, node, name, v);
+}
+
+static int patch_chosen(void *fdt, const VirtFdtConfig *cfg)
+{
+    int cells = fdt_address_cells(fdt, 0);
+    int node = fdt_path_offset(fdt, "/chosen");
+    int r = 0;
+
+    if (node == -FDT_ERR_NOTFOUND) {
+        node = fdt_add_subnode(fdt, 0, "chosen");
+    }
+    if (node < 0) {
+        return node;
+    }
+    if (cells < 0) {
+        return cells;
+    }
+    if (cfg->cmdline && *cfg->cmdline) {
+        r = fdt_setprop_string(fdt, node, "bootargs", cfg->cmdline);
+    }
+    if (r == 0 && cfg->initrd_end > cfg->initrd_start) {
+        r = set_chosen_addr(fdt, node, cells, "linux,initrd-start", cfg->initrd_start);
+        if (r == 0) {
+            r = set_chosen_addr(fdt, node, cells, "linux,initrd-end", cfg->initrd_end);
+        }
+    }
+    return r;
+}
+
+int virt_fdt_from_user(const char *name, const void *data, size_t len,
+                       const VirtFdtConfig *cfg, void **blob, size_t *size,
+                       char **errmsg)
+{
+    size_t extra = 1024 + (cfg->cmdline ? strlen(cfg->cmdline) : 0);
+    void *fdt;
+    int r;
+
+    /* fdt_check_full validates the header, the sizes and every node. */
+    if (len >= sizeof(fdt32_t) && fdt_magic(data) != FDT_MAGIC) {
+        r = -FDT_ERR_BADMAGIC;      /* what QEMU reports for a non-tree */
+    } else if (len < sizeof(struct fdt_header)) {
+        r = -FDT_ERR_TRUNCATED;
+    } else {
+        r = fdt_check_full(data, len);
+    }
+    if (r < 0) {
+        *errmsg = g_strdup_printf("-dtb '%s': not a valid device tree (%s)",
+                                  name, fdt_strerror(r));
+        return -1;
+    }
+    if (fdt_totalsize(data) > INT_MAX - extra) {
+        *errmsg = g_strdup_printf("-dtb '%s': device tree too large", name);
+        return -1;
+    }
+    fdt = g_malloc(fdt_totalsize(data) + extra);
+    r = fdt_open_into(data, fdt, (int)(fdt_totalsize(data) + extra));
+    if (r == 0) {
+        r = patch_chosen(fdt, cfg);
+    }
+    if (r == 0) {
+        r = fdt_pack(fdt);
+    }
+    if (r < 0) {
+        *errmsg = g_strdup_printf("-dtb '%s': cannot set /chosen: %s", name,
+                                  fdt_strerror(r));
+        g_free(fdt);
+        return -1;
+    }
+    *blob = fdt;
+    *size = fdt_totalsize(fdt);
     return 0;
 }

@@ -27,4 +27,17 @@ typedef struct VirtFdtConfig {
 int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
                    char **errmsg);
 
+/**
+ * virt_fdt_from_user: check the device tree @data (@len bytes read from
+ * @name, a -dtb file) with libfdt, and return a copy whose /chosen node
+ * has what QEMU puts there: bootargs (when @cfg has a non-empty command
+ * line) and linux,initrd-start/-end (when it has an initrd), sized by
+ * the root's #address-cells. Everything else is the user's.
+ * @blob, @size: the result (g_free the blob).
+ * Returns: 0, or -1 with a one-line *@errmsg (not a device tree, ...).
+ */
+int virt_fdt_from_user(const char *name, const void *data, size_t len,
+                       const VirtFdtConfig *cfg, void **blob, size_t *size,
+                       char **errmsg);
+
 #endif

@@ -44,6 +44,11 @@
 #define PSCI_RET_INVALID_PARAMS  ((uint32_t)-2)
 #define PSCI_RET_ALREADY_ON      ((uint32_t)-4)
 
+/*
+ * A -dtb file larger than this is refused before it is read; real ones
+ * are tens of KiB (Linux on arm64 caps a device tree at 2 MiB too).
+ */
+#define VIRT_DTB_MAX (2u << 20)
 /* Counter ticks of the 62.5 MHz generic timer, in ns. */
 #define NS_PER_TICK 16
 
@@ -230,7 +235,9 @@ static int add_virtio(VirtMachine *m, char **errmsg)
     for (int i = 0; i < cfg->nb_blk; i++, slot--) {
         const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
         unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
-                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0);
+                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
+                         (d->locking == EMU_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
+                         (d->locking == EMU_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
         EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
 
         m->disk[i] = block_open(d->file, flags, errmsg);
@@ -280,10 +287,11 @@ static int boot(VirtMachine *m, char **errmsg)
     LoadedKernel k;
     VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg->append, 0, 0 };
     uint64_t dtb_addr, initrd_addr;
-    int64_t initrd_size = 0;
+    int64_t initrd_size;
     void *dtb;
     size_t dtb_size;
     CPUARMState *env = &m->cpu.env;
+    int r;
 
     if (loader_load_kernel(&ram, m->cfg->kernel, &k, errmsg) < 0) {
         return -1;
@@ -301,24 +309,30 @@ static int boot(VirtMachine *m, char **errmsg)
         fc.initrd_start = initrd_addr;
         fc.initrd_end = initrd_addr + (uint64_t)initrd_size;
     }
-    /* Linux: after the initrd; bare programs: at the base of RAM. */
-    dtb_addr = k.is_linux ? (initrd_addr + (uint64_t)initrd_size + 0xfff) & ~(uint64_t)0xfff
-                          : VIRT_RAM;
     if (m->cfg->dtb) {
-        if (loader_load_blob(&ram, m->cfg->dtb, "device tree", dtb_addr, errmsg) < 0) {
+        void *user;
+        size_t len;
+
+        if (loader_read_file(m->cfg->dtb, "device tree", VIRT_DTB_MAX, &user,
+                             &len, errmsg) < 0) {
             return -1;
         }
+        r = virt_fdt_from_user(m->cfg->dtb, user, len, &fc, &dtb, &dtb_size, errmsg);
+        g_free(user);
     } else {
-        if (virt_fdt_build(&fc, &dtb, &dtb_size, errmsg) < 0) {
-            return -1;
-        }
-        if (dtb_addr + dtb_size > VIRT_RAM + m->ram_size) {
-            *errmsg = g_strdup("no room in RAM for the device tree after the initrd");
-            g_free(dtb);
-            return -1;
-        }
+        r = virt_fdt_build(&fc, &dtb, &dtb_size, errmsg);
+    }
+    if (r < 0) {
+        return -1;
+    }
+    r = loader_dtb_addr(&ram, &k, fc.initrd_start, fc.initrd_end, dtb_size,
+                        &dtb_addr, errmsg);
+    if (r == 0) {
         mem_write(m->as, dtb_addr, dtb, dtb_size);
-        g_free(dtb);
+    }
+    g_free(dtb);
+    if (r < 0) {
+        return -1;
     }
 
     arm_cpu_reset(&m->cpu);
@@ -344,8 +358,10 @@ VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
     m->as = mem_as_new();
     r = mem_add_ram(m->as, "ram", VIRT_RAM, m->ram_size, NULL);
     if (r < 0) {
-        *errmsg = g_strdup_printf("cannot allocate %llu MiB of guest RAM: %s",
-                                  (unsigned long long)(m->ram_size >> 20), g_strerror(-r));
+        char *rs = loader_size_str(m->ram_size);
+        *errmsg = g_strdup_printf("cannot allocate %s of guest RAM: %s",
+                                  rs, g_strerror(-r));
+        g_free(rs);
         goto fail;
     }
     r = exec_init(0);

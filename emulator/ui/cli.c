@@ -13,12 +13,13 @@ static const char usage_text[] =
     "usage: " PROG " [options]\n"
     "  -M, -machine virt        the board (QEMU virt memory map)\n"
     "  -cpu cortex-a15          the CPU model\n"
-    "  -m SIZE                  guest RAM: 256, 256M, 1G (default 128M)\n"
+    "  -m SIZE                  guest RAM: 256, 256M, 1G (default 128M; 8k units)\n"
     "  -kernel FILE             zImage, raw Image or ELF to boot\n"
     "  -initrd FILE             initial ramdisk\n"
     "  -append CMDLINE          kernel command line\n"
     "  -dtb FILE                use this device tree instead of generating one\n"
     "  -drive file=F,format=raw,if=none,id=ID[,readonly=on][,snapshot=on]\n"
+    "         [,file.locking=auto|on|off]  lock the image against other users\n"
     "  -device virtio-blk-device,drive=ID\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
@@ -131,7 +132,8 @@ static char *check_keys(GHashTable *h, const char *const *allowed, const char *o
 static char *parse_drive(EmuConfig *cfg, const char *arg)
 {
     static const char *const keys[] = { "file", "format", "if", "id",
-                                        "readonly", "snapshot", "cache", NULL };
+                                        "readonly", "snapshot", "cache",
+                                        "file.locking", NULL };
     GHashTable *h = parse_props(arg, NULL);
     char *err = check_keys(h, keys, "-drive");
     const char *file = g_hash_table_lookup(h, "file");
@@ -140,6 +142,7 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
     const char *id = g_hash_table_lookup(h, "id");
     const char *ro = g_hash_table_lookup(h, "readonly");
     const char *snap = g_hash_table_lookup(h, "snapshot");
+    const char *locking = g_hash_table_lookup(h, "file.locking");
     EmuDrive *d;
 
     if (err) {
@@ -169,6 +172,17 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
     if ((ro && !bool_prop(ro, &d->readonly)) || (snap && !bool_prop(snap, &d->snapshot))) {
         err = g_strdup("-drive: readonly/snapshot take on or off");
         goto out;
+    }
+    if (locking) {
+        bool on;
+        if (!strcmp(locking, "auto")) {
+            d->locking = EMU_LOCKING_AUTO;
+        } else if (bool_prop(locking, &on)) {
+            d->locking = on ? EMU_LOCKING_ON : EMU_LOCKING_OFF;
+        } else {
+            err = g_strdup_printf("-drive: file.locking takes on, off or auto, not '%s'", locking);
+            goto out;
+        }
     }
     d->id = g_strdup(id);
     d->file = g_strdup(file);
@@ -219,27 +233,35 @@ out:
 
 static char *parse_icount(EmuConfig *cfg, const char *arg)
 {
-    GHashTable *h = parse_props(arg, NULL);
-    const char *shift = g_hash_table_lookup(h, "shift");
-    char *end;
-    long v;
+    static const char *const keys[] = { "shift", NULL };
+    GHashTable *h = NULL;
+    const char *shift = NULL;
+    guint64 v;
     char *err = NULL;
 
-    if (!shift && g_ascii_isdigit(arg[0])) {
+    /* "-icount 4" is shift=4; otherwise key=value pairs. */
+    if (g_ascii_isdigit(arg[0])) {
         shift = arg;
+    } else {
+        h = parse_props(arg, NULL);
+        err = check_keys(h, keys, "-icount");
+        shift = g_hash_table_lookup(h, "shift");
     }
     cfg->icount = true;
+    if (err) {
+        goto out;
+    }
     if (!shift || !strcmp(shift, "auto")) {
         cfg->icount_shift = 3; /* 8 ns per instruction, i.e. 125 MIPS */
+    } else if (!g_ascii_string_to_unsigned(shift, 10, 0, 10, &v, NULL)) {
+        err = g_strdup_printf("-icount: shift must be 0..10 or auto, not '%s'", shift);
     } else {
-        v = strtol(shift, &end, 10);
-        if (*end || v < 0 || v > 10) {
-            err = g_strdup_printf("-icount: shift must be 0..10 or auto, not '%s'", shift);
-        } else {
-            cfg->icount_shift = (int)v;
-        }
+        cfg->icount_shift = (int)v;
     }
-    g_hash_table_destroy(h);
+out:
+    if (h) {
+        g_hash_table_destroy(h);
+    }
     return err;
 }
 
@@ -315,6 +337,10 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         if (!emu_parse_size(sz, &cfg->ram_size)) {
             return g_strdup_printf("-m: invalid size '%s'", arg);
         }
+        if (cfg->ram_size > G_MAXUINT64 - EMU_RAM_ALIGN) {
+            return g_strdup_printf("-m: %s is more than the 3 GiB this board can map", arg);
+        }
+        cfg->ram_size = (cfg->ram_size + EMU_RAM_ALIGN - 1) & ~(uint64_t)(EMU_RAM_ALIGN - 1);
         /* virt RAM starts at 1 GiB; without LPAE the rest of 4 GiB is the limit. */
         if (cfg->ram_size > (uint64_t)3 << 30) {
             return g_strdup_printf("-m: %s is more than the 3 GiB this board can map", arg);

@@ -25,19 +25,29 @@ typedef enum {
 #define EMU_LOG_EXEC   0x8u   /* each translation block executed */
 
 #define EMU_MAX_DRIVES 8
+/* QEMU rounds -m up to a multiple of 8 KiB; so do we (-m 4k is 8 KiB). */
+#define EMU_RAM_ALIGN 8192u
+
+/* -drive file.locking=: image locks against a second user, as in QEMU. */
+typedef enum {
+    EMU_LOCKING_AUTO,      /* lock where the file system can (default) */
+    EMU_LOCKING_ON,        /* lock, or refuse the image */
+    EMU_LOCKING_OFF,       /* never lock */
+} EmuLocking;
 
 typedef struct EmuDrive {
     char *id;
     char *file;
     bool readonly;
     bool snapshot;
+    EmuLocking locking;
     bool attached;         /* claimed by a -device */
 } EmuDrive;
 
 typedef struct EmuConfig {
     char *machine;         /* "virt" */
     char *cpu;             /* "cortex-a15" */
-    uint64_t ram_size;     /* bytes */
+    uint64_t ram_size;     /* bytes, a multiple of EMU_RAM_ALIGN */
     char *kernel;
     char *initrd;
     char *append;

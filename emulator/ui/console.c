@@ -3,7 +3,6 @@
  */
 #include "ui/console.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <portos/error.h>
@@ -31,17 +30,16 @@ int console_open(StdioConsole *c, bool interactive)
 }
 
 /*
- * Raw bytes to the host's stdout, past the C runtime: its text mode on
- * Windows would add a CR to every LF the guest sends.
+ * Waits while stdout is full, but not after a shutdown request: a signal
+ * must end the run even when nobody reads our output.  What stdout does
+ * not take then (or ever, once its reader is gone) is dropped.
  */
 void console_flush(void *opaque)
 {
     StdioConsole *c = opaque;
 
-    fflush(stdout);
     if (c->out_len) {
-        /* A closed stdout must not stop the guest: its output is dropped. */
-        portos_term_write(1, c->out, c->out_len);
+        (void)portos_term_write(1, c->out, c->out_len);
         c->out_len = 0;
     }
 }
@@ -112,7 +110,7 @@ size_t console_read(void *opaque, uint8_t *buf, size_t len)
         return 0;
     }
     n = portos_term_read(0, buf, len);
-    if (n == -EPIPE || (n < 0 && n != -EAGAIN)) {
+    if (n == PORTOS_EPIPE || (n < 0 && n != PORTOS_EAGAIN)) {
         c->eof = true; /* end of input (or no stdin): the guest keeps running */
         return 0;
     }

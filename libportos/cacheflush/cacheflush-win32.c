@@ -4,17 +4,13 @@
  * A no-op on x86 hardware, but Windows documents it as required after
  * writing code, and on arm64 Windows it does the cache maintenance.
  */
-#include <portos/cacheflush.h>
-#include <portos/error.h>
+#include "cacheflush-int.h"
 
-#include "../osdep/winerror-win32.h"
+#include "portos-win32.h"
 
-int portos_flush_icache(const void *rx, const void *rw, size_t len)
+int portos__cacheflush(const void *rx, const void *rw, size_t len)
 {
     (void)rw;
-    if (!len) {
-        return 0;
-    }
     if (!FlushInstructionCache(GetCurrentProcess(), rx, len)) {
         return portos__last_winerror();
     }

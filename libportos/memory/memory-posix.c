@@ -6,7 +6,8 @@
 
 #include <portos/error.h>
 
-#include <stdlib.h>
+#include <errno.h>
+#include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -17,45 +18,25 @@
 #define MAP_STACK 0
 #endif
 
-struct PortosExecMem {
-    void *rw;
-    void *rx;
-    size_t size;
-};
-
-size_t portos_page_size(void)
+size_t portos__mem_page_size(void)
 {
-    static size_t page;
+    long v = sysconf(_SC_PAGESIZE);
 
-    if (!page) {
-        long v = sysconf(_SC_PAGESIZE);
-        page = v > 0 ? (size_t)v : 4096;
-    }
-    return page;
+    return v > 0 ? (size_t)v : 4096;
 }
 
-bool portos_guard_pages_supported(void)
+bool portos__mem_guard_pages(void)
 {
     return true;
 }
 
-int portos_ram_alloc(void **out, size_t size, size_t align)
+int portos__mem_ram_map(void **out, size_t len, size_t align)
 {
     size_t page = portos_page_size();
-    size_t len = portos__page_round(size);
     size_t total;
     uintptr_t base, start, end, map_end;
     void *p;
 
-    if (!out || !size || (align && !portos__is_pow2(align))) {
-        return -EINVAL;
-    }
-    if (align < page) {
-        align = page;
-    }
-    if (!len || len > SIZE_MAX - align - page) {
-        return -ENOMEM;
-    }
     /*
      * Reserve room for the alignment slack and a guard page, inaccessible,
      * then open up the aligned part and give the slack back.
@@ -64,7 +45,7 @@ int portos_ram_alloc(void **out, size_t size, size_t align)
     p = mmap(NULL, total, PROT_NONE,
              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
-        return -ENOMEM;
+        return PORTOS_ENOMEM;
     }
     base = (uintptr_t)p;
     map_end = base + total;
@@ -79,35 +60,25 @@ int portos_ram_alloc(void **out, size_t size, size_t align)
     if (mprotect((void *)start, len, PROT_READ | PROT_WRITE) < 0) {
         int err = -errno;
         munmap((void *)start, len + page);
-        return err == -EAGAIN ? -ENOMEM : err;
+        return err == PORTOS_EAGAIN ? PORTOS_ENOMEM : err;
     }
     *out = (void *)start;
     return 0;
 }
 
-void portos_ram_free(void *ptr, size_t size)
+void portos__mem_ram_unmap(void *ptr, size_t len)
 {
-    if (ptr) {
-        munmap(ptr, portos__page_round(size) + portos_page_size());
-    }
+    munmap(ptr, len + portos_page_size());
 }
 
-int portos_stack_alloc(void **out, size_t size)
+int portos__mem_stack_map(void **out, size_t len)
 {
     size_t page = portos_page_size();
-    size_t len = portos__page_round(size);
-    void *p;
+    void *p = mmap(NULL, len + page, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
 
-    if (!out || !size) {
-        return -EINVAL;
-    }
-    if (!len || len > SIZE_MAX - page) {
-        return -ENOMEM;
-    }
-    p = mmap(NULL, len + page, PROT_READ | PROT_WRITE,
-             MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
     if (p == MAP_FAILED) {
-        return -ENOMEM;
+        return PORTOS_ENOMEM;
     }
     /* Stacks grow down: the guard is the lowest page. */
     if (mprotect(p, page, PROT_NONE) < 0) {
@@ -119,12 +90,11 @@ int portos_stack_alloc(void **out, size_t size)
     return 0;
 }
 
-void portos_stack_free(void *stack, size_t size)
+void portos__mem_stack_unmap(void *stack, size_t len)
 {
-    if (stack) {
-        size_t page = portos_page_size();
-        munmap((char *)stack - page, portos__page_round(size) + page);
-    }
+    size_t page = portos_page_size();
+
+    munmap((char *)stack - page, len + page);
 }
 
 /* Two views of one memfd: writable here, executable there. */
@@ -166,79 +136,29 @@ static int execmem_single(PortosExecMem *m)
     return 0;
 }
 
-int portos_execmem_alloc(PortosExecMem **out, size_t size, unsigned flags)
+int portos__mem_exec_map(PortosExecMem *m, unsigned flags)
 {
-    PortosExecMem *m;
     int err;
 
-    if (!out || !size || (flags & ~PORTOS_EXECMEM_SINGLE_VIEW)) {
-        return -EINVAL;
-    }
-    m = calloc(1, sizeof(*m));
-    if (!m) {
-        return -ENOMEM;
-    }
-    m->size = portos__page_round(size);
-    if (!m->size) {
-        free(m);
-        return -ENOMEM;
-    }
     if (flags & PORTOS_EXECMEM_SINGLE_VIEW) {
-        err = execmem_single(m);
-    } else {
-        /* Documented fallback: kernels without memfd get one RWX view. */
-        err = execmem_split(m);
-        if (err == -ENOSYS) {
-            err = execmem_single(m);
-        }
+        return execmem_single(m);
     }
-    if (err < 0) {
-        free(m);
-        return err;
-    }
-    *out = m;
-    return 0;
-}
-
-void *portos_execmem_rw(PortosExecMem *mem)
-{
-    return mem->rw;
-}
-
-void *portos_execmem_rx(PortosExecMem *mem)
-{
-    return mem->rx;
-}
-
-size_t portos_execmem_size(const PortosExecMem *mem)
-{
-    return mem->size;
-}
-
-bool portos_execmem_split(const PortosExecMem *mem)
-{
-    return mem->rw != mem->rx;
+    /* Documented fallback: kernels without memfd get one RWX view. */
+    err = execmem_split(m);
+    return err == PORTOS_ENOSYS ? execmem_single(m) : err;
 }
 
 /* The views never change protection on posix. */
-int portos_execmem_write_begin(PortosExecMem *mem)
+int portos__mem_exec_protect(PortosExecMem *m, bool writable)
 {
-    return mem ? 0 : -EINVAL;
+    (void)m, (void)writable;
+    return 0;
 }
 
-int portos_execmem_write_end(PortosExecMem *mem)
+void portos__mem_exec_unmap(PortosExecMem *m)
 {
-    return mem ? 0 : -EINVAL;
-}
-
-void portos_execmem_free(PortosExecMem *mem)
-{
-    if (!mem) {
-        return;
+    if (m->rx != m->rw) {
+        munmap(m->rx, m->size);
     }
-    if (mem->rx != mem->rw) {
-        munmap(mem->rx, mem->size);
-    }
-    munmap(mem->rw, mem->size);
-    free(mem);
+    munmap(m->rw, m->size);
 }

@@ -12,6 +12,7 @@
 
 #include <portos/error.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,18 +21,14 @@
  * The wasm page (64 KiB), as Emscripten's sysconf reports it: the unit
  * in which linear memory grows. Nothing finer exists to map or protect.
  */
-size_t portos_page_size(void)
+size_t portos__mem_page_size(void)
 {
-    static size_t page;
+    long v = sysconf(_SC_PAGESIZE);
 
-    if (!page) {
-        long v = sysconf(_SC_PAGESIZE);
-        page = v > 0 ? (size_t)v : 65536;
-    }
-    return page;
+    return v > 0 ? (size_t)v : 65536;
 }
 
-bool portos_guard_pages_supported(void)
+bool portos__mem_guard_pages(void)
 {
     return false;
 }
@@ -42,102 +39,50 @@ static int aligned_zeroed(void **out, size_t len, size_t align)
     int err = posix_memalign(&p, align, len);
 
     if (err) {
-        return err == EINVAL ? -EINVAL : -ENOMEM;
+        return err == EINVAL ? PORTOS_EINVAL : PORTOS_ENOMEM;
     }
     memset(p, 0, len);
     *out = p;
     return 0;
 }
 
-int portos_ram_alloc(void **out, size_t size, size_t align)
+int portos__mem_ram_map(void **out, size_t len, size_t align)
 {
-    size_t len = portos__page_round(size);
-
-    if (!out || !size || (align && !portos__is_pow2(align))) {
-        return -EINVAL;
-    }
-    if (align < portos_page_size()) {
-        align = portos_page_size();
-    }
-    if (!len) {
-        return -ENOMEM;
-    }
     return aligned_zeroed(out, len, align);
 }
 
-void portos_ram_free(void *ptr, size_t size)
+void portos__mem_ram_unmap(void *ptr, size_t len)
 {
-    (void)size;
+    (void)len;
     free(ptr);
 }
 
-int portos_stack_alloc(void **out, size_t size)
+int portos__mem_stack_map(void **out, size_t len)
 {
-    size_t len = portos__page_round(size);
-
-    if (!out || !size) {
-        return -EINVAL;
-    }
-    if (!len) {
-        return -ENOMEM;
-    }
     /* 16-byte alignment is all the wasm C stack needs; pages for parity. */
     return aligned_zeroed(out, len, portos_page_size());
 }
 
-void portos_stack_free(void *stack, size_t size)
+void portos__mem_stack_unmap(void *stack, size_t len)
 {
-    (void)size;
+    (void)len;
     free(stack);
 }
 
-/* No PortosExecMem can exist: every call below sees NULL or refuses. */
-struct PortosExecMem {
-    size_t size;
-};
-
-int portos_execmem_alloc(PortosExecMem **out, size_t size, unsigned flags)
+/* No PortosExecMem can exist: allocation refuses, so nothing else runs. */
+int portos__mem_exec_map(PortosExecMem *m, unsigned flags)
 {
-    if (!out || !size || (flags & ~PORTOS_EXECMEM_SINGLE_VIEW)) {
-        return -EINVAL;
-    }
-    return -ENOTSUP;
+    (void)m, (void)flags;
+    return PORTOS_ENOTSUP;
 }
 
-void *portos_execmem_rw(PortosExecMem *mem)
+void portos__mem_exec_unmap(PortosExecMem *m)
 {
-    (void)mem;
-    return NULL;
+    (void)m;
 }
 
-void *portos_execmem_rx(PortosExecMem *mem)
+int portos__mem_exec_protect(PortosExecMem *m, bool writable)
 {
-    (void)mem;
-    return NULL;
-}
-
-size_t portos_execmem_size(const PortosExecMem *mem)
-{
-    return mem ? mem->size : 0;
-}
-
-bool portos_execmem_split(const PortosExecMem *mem)
-{
-    (void)mem;
-    return false;
-}
-
-int portos_execmem_write_begin(PortosExecMem *mem)
-{
-    return mem ? -ENOTSUP : -EINVAL;
-}
-
-int portos_execmem_write_end(PortosExecMem *mem)
-{
-    return mem ? -ENOTSUP : -EINVAL;
-}
-
-void portos_execmem_free(PortosExecMem *mem)
-{
-    (void)mem;
+    (void)m, (void)writable;
+    return PORTOS_ENOTSUP;
 }

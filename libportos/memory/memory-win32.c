@@ -8,20 +8,15 @@
  * the commit limit (RAM + page file) when committed.
  */
 #include "memory-int.h"
-#include "../osdep/winerror-win32.h"
+#include "portos-win32.h"
 
 #include <portos/error.h>
 
-#include <stdlib.h>
+#include <stdint.h>
 #include <windows.h>
 
 /* Attempts to re-reserve an aligned range that another thread took first. */
 #define ALIGN_RETRIES 32
-
-struct PortosExecMem {
-    void *mem;
-    size_t size;
-};
 
 static SYSTEM_INFO sysinfo(void)
 {
@@ -31,14 +26,9 @@ static SYSTEM_INFO sysinfo(void)
     return si;
 }
 
-size_t portos_page_size(void)
+size_t portos__mem_page_size(void)
 {
-    static size_t page;
-
-    if (!page) {
-        page = sysinfo().dwPageSize;
-    }
-    return page;
+    return sysinfo().dwPageSize;
 }
 
 static size_t granularity(void)
@@ -51,7 +41,7 @@ static size_t granularity(void)
     return gran;
 }
 
-bool portos_guard_pages_supported(void)
+bool portos__mem_guard_pages(void)
 {
     return true;
 }
@@ -79,21 +69,14 @@ static int alloc_error(void)
 {
     int err = portos__last_winerror();
 
-    return err == -EINVAL || err == -EFAULT ? -ENOMEM : err;
+    return err == PORTOS_EINVAL || err == PORTOS_EFAULT ? PORTOS_ENOMEM : err;
 }
 
-int portos_ram_alloc(void **out, size_t size, size_t align)
+int portos__mem_ram_map(void **out, size_t len, size_t align)
 {
     size_t page = portos_page_size();
-    size_t len = portos__page_round(size);
     void *p;
 
-    if (!out || !size || (align && !portos__is_pow2(align))) {
-        return -EINVAL;
-    }
-    if (!len || len > SIZE_MAX - page) {
-        return -ENOMEM;
-    }
     /* Every reservation starts on a granule: small alignments are free. */
     if (align <= granularity()) {
         p = reserve_commit(NULL, len + page, 0, len);
@@ -102,9 +85,6 @@ int portos_ram_alloc(void **out, size_t size, size_t align)
         }
         *out = p;
         return 0;
-    }
-    if (len + page > SIZE_MAX - align) {
-        return -ENOMEM;
     }
     /*
      * Find a free range big enough for the alignment slack, give it back
@@ -131,29 +111,20 @@ int portos_ram_alloc(void **out, size_t size, size_t align)
             return alloc_error();
         }
     }
-    return -ENOMEM;
+    return PORTOS_ENOMEM;
 }
 
-void portos_ram_free(void *ptr, size_t size)
+void portos__mem_ram_unmap(void *ptr, size_t len)
 {
-    (void)size;
-    if (ptr) {
-        VirtualFree(ptr, 0, MEM_RELEASE);
-    }
+    (void)len;
+    VirtualFree(ptr, 0, MEM_RELEASE);
 }
 
-int portos_stack_alloc(void **out, size_t size)
+int portos__mem_stack_map(void **out, size_t len)
 {
     size_t page = portos_page_size();
-    size_t len = portos__page_round(size);
     char *p;
 
-    if (!out || !size) {
-        return -EINVAL;
-    }
-    if (!len || len > SIZE_MAX - page) {
-        return -ENOMEM;
-    }
     /* Stacks grow down: the guard is the lowest page, never committed. */
     p = reserve_commit(NULL, len + page, page, len);
     if (!p) {
@@ -163,94 +134,40 @@ int portos_stack_alloc(void **out, size_t size)
     return 0;
 }
 
-void portos_stack_free(void *stack, size_t size)
+void portos__mem_stack_unmap(void *stack, size_t len)
 {
-    (void)size;
-    if (stack) {
-        VirtualFree((char *)stack - portos_page_size(), 0, MEM_RELEASE);
-    }
+    (void)len;
+    VirtualFree((char *)stack - portos_page_size(), 0, MEM_RELEASE);
 }
 
 /*
  * One view, never writable and executable at once: it starts writable
  * (there is no code in it yet) and write_end/write_begin flip it.
  */
-int portos_execmem_alloc(PortosExecMem **out, size_t size, unsigned flags)
+int portos__mem_exec_map(PortosExecMem *m, unsigned flags)
 {
-    PortosExecMem *m;
-
-    if (!out || !size || (flags & ~PORTOS_EXECMEM_SINGLE_VIEW)) {
-        return -EINVAL;
+    (void)flags;
+    m->rw = VirtualAlloc(NULL, m->size, MEM_RESERVE | MEM_COMMIT,
+                         PAGE_READWRITE);
+    if (!m->rw) {
+        return alloc_error();
     }
-    m = calloc(1, sizeof(*m));
-    if (!m) {
-        return -ENOMEM;
-    }
-    m->size = portos__page_round(size);
-    if (!m->size) {
-        free(m);
-        return -ENOMEM;
-    }
-    m->mem = VirtualAlloc(NULL, m->size, MEM_RESERVE | MEM_COMMIT,
-                          PAGE_READWRITE);
-    if (!m->mem) {
-        int err = alloc_error();
-        free(m);
-        return err;
-    }
-    *out = m;
+    m->rx = m->rw;
     return 0;
 }
 
-void *portos_execmem_rw(PortosExecMem *mem)
-{
-    return mem->mem;
-}
-
-void *portos_execmem_rx(PortosExecMem *mem)
-{
-    return mem->mem;
-}
-
-size_t portos_execmem_size(const PortosExecMem *mem)
-{
-    return mem->size;
-}
-
-bool portos_execmem_split(const PortosExecMem *mem)
-{
-    (void)mem;
-    return false;
-}
-
-static int execmem_protect(PortosExecMem *mem, DWORD prot)
+int portos__mem_exec_protect(PortosExecMem *m, bool writable)
 {
     DWORD old;
 
-    if (!mem) {
-        return -EINVAL;
-    }
-    if (!VirtualProtect(mem->mem, mem->size, prot, &old)) {
+    if (!VirtualProtect(m->rw, m->size,
+                        writable ? PAGE_READWRITE : PAGE_EXECUTE_READ, &old)) {
         return portos__last_winerror();
     }
     return 0;
 }
 
-int portos_execmem_write_begin(PortosExecMem *mem)
+void portos__mem_exec_unmap(PortosExecMem *m)
 {
-    return execmem_protect(mem, PAGE_READWRITE);
-}
-
-int portos_execmem_write_end(PortosExecMem *mem)
-{
-    return execmem_protect(mem, PAGE_EXECUTE_READ);
-}
-
-void portos_execmem_free(PortosExecMem *mem)
-{
-    if (!mem) {
-        return;
-    }
-    VirtualFree(mem->mem, 0, MEM_RELEASE);
-    free(mem);
+    VirtualFree(m->rw, 0, MEM_RELEASE);
 }

@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <portos/coroutine.h>
 
@@ -121,7 +122,7 @@ START_TEST(test_open_errors)
     write_file(odd, 1000, 0);
     expect_open_error(odd, BLOCK_OPEN_READONLY, "not a multiple of 512");
     ck_assert_int_eq(g_mkdir(dir, 0700), 0);
-    expect_open_error(dir, BLOCK_OPEN_READONLY, dir);
+    expect_open_error(dir, BLOCK_OPEN_READONLY, "not a regular file or block device");
     g_unlink(odd);
     g_unlink(empty);
     g_rmdir(dir);
@@ -406,7 +407,8 @@ static void notify_cb(void *opaque)
 START_TEST(test_notify_and_flush_all)
 {
     BlockBackend *a = block_open(image, 0, NULL);
-    BlockBackend *b = block_open(image, BLOCK_OPEN_READONLY, NULL);
+    /* A second user of a writable image must give up locking. */
+    BlockBackend *b = block_open(image, BLOCK_OPEN_READONLY | BLOCK_OPEN_LOCK_OFF, NULL);
     uint8_t buf[512];
     BlockIov iov = { buf, sizeof(buf) };
     BlockRequest req = { 0 };
@@ -522,6 +524,61 @@ START_TEST(test_close_completes_pending)
 }
 END_TEST
 
+#ifndef _WIN32
+/* A FIFO is refused at once (open used to wait for a writer), as is a
+ * character device. */
+START_TEST(test_not_a_disk)
+{
+    char *fifo = portos_test_tmpname("fifo");
+
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    expect_open_error(fifo, 0, "not a regular file or block device");
+    expect_open_error(fifo, BLOCK_OPEN_READONLY, "not a regular file or block device");
+    expect_open_error("/dev/zero", BLOCK_OPEN_READONLY, "not a regular file or block device");
+    g_unlink(fifo);
+    g_free(fifo);
+}
+END_TEST
+#endif
+
+/* QEMU's image locking: one writer, or any number of readers. */
+START_TEST(test_lock_one_writer)
+{
+    char *err = NULL;
+    BlockBackend *a = block_open(image, 0, &err), *b, *c;
+
+    ck_assert_ptr_nonnull(a);
+    expect_open_error(image, 0, "Failed to get \"write\" lock: is another process using the image?");
+    expect_open_error(image, BLOCK_OPEN_READONLY, "Failed to get shared \"write\" lock");
+    expect_open_error(image, BLOCK_OPEN_SNAPSHOT, "Failed to get shared \"write\" lock");
+    expect_open_error(image, BLOCK_OPEN_LOCK_ON, "Failed to get \"write\" lock");
+    /* file.locking=off: the user takes the risk. */
+    b = block_open(image, BLOCK_OPEN_LOCK_OFF, &err);
+    ck_assert_ptr_nonnull(b);
+    block_close(b);
+    block_close(a);
+    /* Closed: the lock is gone. */
+    a = block_open(image, 0, &err);
+    ck_assert_ptr_nonnull(a);
+    block_close(a);
+
+    /* Readers share, and keep a writer out. */
+    a = block_open(image, BLOCK_OPEN_READONLY, &err);
+    b = block_open(image, BLOCK_OPEN_READONLY, &err);
+    c = block_open(image, BLOCK_OPEN_SNAPSHOT, &err);
+    ck_assert(a && b && c);
+    expect_open_error(image, 0, "Failed to get \"write\" lock");
+    block_close(a);
+    block_close(b);
+    /* A snapshot reads the image all along: it keeps its shared lock. */
+    expect_open_error(image, 0, "Failed to get \"write\" lock");
+    block_close(c);
+    a = block_open(image, 0, &err);
+    ck_assert_ptr_nonnull(a);
+    block_close(a);
+}
+END_TEST
+
 Suite *suite_block(void)
 {
     Suite *s = suite_create("block");
@@ -529,6 +586,10 @@ Suite *suite_block(void)
 
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_open_errors);
+#ifndef _WIN32
+    tcase_add_test(tc, test_not_a_disk);
+#endif
+    tcase_add_test(tc, test_lock_one_writer);
     tcase_add_test(tc, test_open_info);
     tcase_add_test(tc, test_read_write_in_coroutine);
     tcase_add_test(tc, test_scatter_gather);

@@ -1,5 +1,8 @@
 /*
  * test-coroutine.c - enter/yield/nesting/pool semantics and misuse
+ *
+ * Misuse aborts: observed as death tests where Check forks (posix), in a
+ * child process on Windows; wasm can observe neither.
  */
 #include "../portos-test.h"
 
@@ -8,7 +11,13 @@
 
 #include <glib.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 static void set_flag(void *opaque)
 {
@@ -279,6 +288,110 @@ START_TEST(test_yield_outside_aborts)
 }
 END_TEST
 
+#ifdef _WIN32
+/*
+ * Windows: Check cannot fork, so the misuse checks above run in a child
+ * process started with CreateProcess; and fibers the thread already has.
+ */
+#define CHILD_ENV "PORTOS_TEST_CO_CHILD"
+
+/* Child: misuse the API the way @how says; reaching exit(0) is a failure. */
+static void misuse_child(const char *how)
+{
+    PortosCoroutine *co;
+    int done = 0;
+
+    if (!strcmp(how, "enter-running") &&
+        portos_coroutine_create(&co, enter_self, NULL) == 0) {
+        portos_coroutine_enter(co);
+    } else if (!strcmp(how, "enter-finished") &&
+               portos_coroutine_create(&co, set_flag, &done) == 0) {
+        portos_coroutine_enter(co);
+        portos_coroutine_enter(co);
+    } else if (!strcmp(how, "yield-outside")) {
+        portos_coroutine_yield();
+    }
+    exit(0);
+}
+
+/* abort() ends a process with status 3 in the Microsoft C runtime. */
+START_TEST(test_misuse_aborts)
+{
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "enter-running"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "enter-finished"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "yield-outside"), 3);
+    ck_assert_uint_eq(portos_test_run_self(CHILD_ENV, "none"), 0);
+}
+END_TEST
+
+/* A thread that already is a fiber keeps its fiber as the leader. */
+static void count(void *opaque)
+{
+    (*(int *)opaque)++;
+    portos_coroutine_yield();
+    (*(int *)opaque)++;
+}
+
+/* MinGW's GetCurrentFiber() trips GCC 12's -Warray-bounds (%gs read). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+static void *current_fiber(void)
+{
+    return GetCurrentFiber();
+}
+#pragma GCC diagnostic pop
+
+static DWORD WINAPI fiber_thread(void *arg)
+{
+    int *n = arg;
+    void *self = ConvertThreadToFiber(NULL);
+    PortosCoroutine *co;
+
+    if (!self || portos_coroutine_create(&co, count, n) < 0) {
+        return 1;
+    }
+    portos_coroutine_enter(co);
+    portos_coroutine_enter(co);
+    portos_coroutine_pool_drain();
+    /* Still the same fiber, so converting back works. */
+    return current_fiber() == self && ConvertFiberToThread() ? 0 : 2;
+}
+
+START_TEST(test_thread_already_a_fiber)
+{
+    int n = 0;
+    DWORD code = 99;
+    HANDLE t = CreateThread(NULL, 0, fiber_thread, &n, 0, NULL);
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(WaitForSingleObject(t, 60000), WAIT_OBJECT_0);
+    ck_assert(GetExitCodeThread(t, &code));
+    CloseHandle(t);
+    ck_assert_uint_eq(code, 0);
+    ck_assert_int_eq(n, 2);
+}
+END_TEST
+
+static void add_backend_tests(Suite *s)
+{
+    const char *child = getenv(CHILD_ENV);
+    TCase *tc;
+
+    if (child) {
+        misuse_child(child);
+    }
+    tc = tcase_create("win32");
+    tcase_add_test(tc, test_misuse_aborts);
+    tcase_add_test(tc, test_thread_already_a_fiber);
+    suite_add_tcase(s, tc);
+}
+#else
+static void add_backend_tests(Suite *s)
+{
+    (void)s;
+}
+#endif
+
 Suite *suite_coroutine(void)
 {
     Suite *s = suite_create("coroutine");
@@ -302,5 +415,6 @@ Suite *suite_coroutine(void)
     PORTOS_ADD_DEATH_TEST(misuse, test_enter_finished_aborts, SIGABRT);
     PORTOS_ADD_DEATH_TEST(misuse, test_yield_outside_aborts, SIGABRT);
     suite_add_tcase(s, misuse);
+    add_backend_tests(s);
     return s;
 }

@@ -53,6 +53,7 @@ typedef struct ToyCPU {
     uint32_t cause;
     int excp_taken, irq_taken;
     uint32_t remap;     /* physical offset of virtual page 0x8000 */
+    uint32_t vector;    /* where exceptions go (VECTOR unless a test moves it) */
 } ToyCPU;
 
 static ToyCPU *cpu;
@@ -318,7 +319,7 @@ static void toy_do_interrupt(CPUState *cs)
 
     c->epc = c->pc;
     c->cause = (uint32_t)cs->exception_index;
-    c->pc = VECTOR;
+    c->pc = c->vector;
     c->ie = 0;
     c->excp_taken++;
 }
@@ -364,6 +365,7 @@ static void setup(void)
     }
     cpu_pc = tcg_global_mem_new_i32(offsetof(ToyCPU, pc), "pc");
     cpu_ie = tcg_global_mem_new_i32(offsetof(ToyCPU, ie), "ie");
+    cpu->vector = VECTOR;
     /* The vector: WFI unless a test puts a handler there. */
     put(VECTOR, I(OP_WFI, 0, 0, 0));
     translations = 0;
@@ -590,6 +592,38 @@ START_TEST(test_precise_exceptions)
     ck_assert_uint_eq(cpu->cause, EXC_DABT);
     ck_assert_uint_eq(cpu->epc, 0x50000);
     ck_assert_int_eq(cpu->excp_taken, 5);
+}
+END_TEST
+
+/*
+ * An exception vector that cannot be fetched: every entry faults again
+ * before an instruction runs.  cpu_exec() must still return after a
+ * bounded number of entries (the old loop never did) without counting
+ * them as instructions.
+ */
+START_TEST(test_abort_loop_returns)
+{
+    const uint32_t prog[] = { I(OP_UDF, 0, 0, 0) };
+
+    load(0x1000, prog, 1);
+    cpu->pc = 0x1000;
+    cpu->vector = 0x50000;          /* unmapped: fetching it is a DABT */
+    for (int slice = 1; slice <= 3; slice++) {
+        int before = cpu->excp_taken;
+
+        ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_INTERRUPT);
+        ck_assert_int_eq(cpu->excp_taken - before, 1000);
+        ck_assert_uint_eq(cpu->pc, 0x50000);
+        ck_assert_uint_eq(cpu->cause, EXC_DABT);
+    }
+    ck_assert_uint_eq(cpu->cs.icount_total, 0);
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 0), EXCP_INTERRUPT);
+    ck_assert_int_eq(cpu->excp_taken, 3000);
+    /* Once the vector is fetchable, the guest runs on normally. */
+    cpu->vector = VECTOR;
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
+    ck_assert_uint_eq(cpu->pc, VECTOR + 4);
+    ck_assert_uint_eq(cpu->cs.icount_total, 1);
 }
 END_TEST
 
@@ -839,6 +873,7 @@ Suite *suite_exec(void)
     tcase_add_test(tc, test_interrupts);
     tcase_add_test(tc, test_halt_and_wake);
     tcase_add_test(tc, test_precise_exceptions);
+    tcase_add_test(tc, test_abort_loop_returns);
     tcase_add_test(tc, test_smc_other_block);
     tcase_add_test(tc, test_smc_same_block);
     tcase_add_test(tc, test_cpu_exit_from_device);

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "hw/arm-gic.h"
+#include "mem/memory.h"
 
 static ArmGic *s;
 static int cpu_irq;
@@ -18,6 +19,8 @@ static void irq_cb(void *opaque, int n, int level)
 static uint32_t dr(uint64_t off) { return (uint32_t)arm_gic_dist_ops.read(s, off, 4); }
 static void dw(uint64_t off, uint32_t v) { arm_gic_dist_ops.write(s, off, v, 4); }
 static void dwb(uint64_t off, uint8_t v) { arm_gic_dist_ops.write(s, off, v, 1); }
+static uint64_t drs(uint64_t off, unsigned size) { return arm_gic_dist_ops.read(s, off, size); }
+static void dws(uint64_t off, uint64_t v, unsigned size) { arm_gic_dist_ops.write(s, off, v, size); }
 static uint32_t cr(uint64_t off) { return (uint32_t)arm_gic_cpu_ops.read(s, off, 4); }
 static void cw(uint64_t off, uint32_t v) { arm_gic_cpu_ops.write(s, off, v, 4); }
 
@@ -47,7 +50,12 @@ START_TEST(test_typer_and_ids)
     ck_assert_uint_eq(dr(0x004) & 0x1f, GIC_NR_IRQS / 32 - 1);
     ck_assert_uint_eq((dr(0x004) >> 5) & 7, 0);     /* one CPU */
     ck_assert_uint_eq((dr(0xfe8) >> 4) & 0xf, 2);   /* GICv2 */
-    ck_assert_uint_eq(dr(0x800) & 0xff, 1);         /* SGI 0 targets CPU 0 */
+    /* Uniprocessor: the target registers are RAZ/WI (as on QEMU). */
+    dw(0x820, 0x01010101);
+    ck_assert_uint_eq(dr(0x800), 0);
+    ck_assert_uint_eq(dr(0x820), 0);
+    ck_assert_uint_eq(cr(0x08), 0);                 /* BPR, ABPR at reset */
+    ck_assert_uint_eq(cr(0x1c), 1);
 }
 END_TEST
 
@@ -167,6 +175,103 @@ START_TEST(test_bad_input_ignored)
 }
 END_TEST
 
+/*
+ * The board maps only the register windows: the rest of each 64 KiB
+ * frame hits nothing, so a guest access there is a bus error (as on
+ * QEMU) instead of an index past the ID table into host memory.
+ */
+START_TEST(test_reserved_space_is_unmapped)
+{
+    MemAddressSpace *as = mem_as_new();
+    uint32_t v = 0;
+
+    ck_assert_int_eq(mem_add_mmio(as, "gic-dist", 0x08000000, GIC_DIST_SIZE,
+                                  &arm_gic_dist_ops, s), 0);
+    ck_assert_int_eq(mem_add_mmio(as, "gic-cpu", 0x08010000, GIC_CPU_SIZE,
+                                  &arm_gic_cpu_ops, s), 0);
+    ck_assert_int_eq(mem_read(as, 0x08000ffc, &v, 4), MEM_TX_OK);
+    ck_assert_uint_eq(v, 0xb1);                            /* CIDR3 */
+    ck_assert_int_eq(mem_read(as, 0x08001000, &v, 4), MEM_TX_DECODE_ERROR);
+    ck_assert_int_eq(mem_read(as, 0x0800fffc, &v, 4), MEM_TX_DECODE_ERROR);
+    ck_assert_int_eq(mem_read(as, 0x08011ffc, &v, 4), MEM_TX_OK);
+    ck_assert_int_eq(mem_read(as, 0x08012000, &v, 4), MEM_TX_DECODE_ERROR);
+    ck_assert_int_eq(mem_read(as, 0x0801fffc, &v, 4), MEM_TX_DECODE_ERROR);
+    mem_as_free(as);
+    /* Called directly past the window: nothing, not host memory, and no
+       offset + size wrapping round to the registers at 0. */
+    dw(0x000, 1);
+    ck_assert_uint_eq(drs(UINT64_MAX - 3, 8), 0);
+    dws(UINT64_MAX - 3, 0, 8);
+    ck_assert_uint_eq(dr(0x000), 1);
+    ck_assert_uint_eq(drs(0x1000, 4), 0);
+    ck_assert_uint_eq(drs(0xfffc, 4), 0);
+    dws(0x1000, ~0ull, 8);
+    ck_assert_uint_eq(drs(0xffc, 8), 0xb1);     /* the half inside only */
+}
+END_TEST
+
+START_TEST(test_id_registers)
+{
+    static const uint8_t id[12] = { 0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0,
+                                    0x0d, 0xf0, 0x05, 0xb1 };
+
+    for (unsigned i = 0; i < 12; i++) {
+        ck_assert_uint_eq(dr(0xfd0 + 4 * i), id[i]);
+        ck_assert_uint_eq(drs(0xfd0 + 4 * i, 1), id[i]);
+        ck_assert_uint_eq(drs(0xfd1 + 4 * i, 1), 0);
+    }
+}
+END_TEST
+
+/* Byte and halfword accesses reach the same registers as words. */
+START_TEST(test_byte_and_halfword_access)
+{
+    dw(0x104, 0x00ff8001);                     /* ISENABLER1 */
+    ck_assert_uint_eq(drs(0x104, 1), 0x01);
+    ck_assert_uint_eq(drs(0x105, 1), 0x80);
+    ck_assert_uint_eq(drs(0x106, 2), 0x00ff);
+    ck_assert_uint_eq(drs(0x104, 8), 0x00ff8001);   /* ISENABLER2 is 0 */
+    dws(0x187, 0x00, 1);                       /* ICENABLER: 0 bits do nothing */
+    dws(0x186, 0x0f, 1);                       /* clears SPIs 48..51 */
+    ck_assert_uint_eq(dr(0x104), 0x00f08001);
+    dws(0x10b, 0x80, 1);                       /* ISENABLER2 bit 31: IRQ 95 */
+    ck_assert_uint_eq(dr(0x108), 0x80000000u);
+    dws(0x084, 0x12, 1);                       /* IGROUPR1 byte 0 */
+    dws(0x085, 0x34, 1);
+    ck_assert_uint_eq(dr(0x084), 0x3412);
+    dws(0x084, 0, 1);                          /* a byte replaces its 8 bits only */
+    ck_assert_uint_eq(dr(0x084), 0x3400);
+    dws(0xc09, 0x80, 1);                       /* ICFGR2: IRQ 71 edge */
+    ck_assert_uint_eq(dr(0xc08), 0x8000);
+    dws(0x420, 0xa0b0, 2);                     /* priorities of 32, 33 */
+    ck_assert_uint_eq(dr(0x420), 0xa0b0);
+    ck_assert_uint_eq(drs(0x421, 2), 0xa0);
+    /* An SGIR write must be a whole word: a byte does not send an SGI. */
+    dws(0xf00, 3, 1);
+    ck_assert_uint_eq(dr(0x200) & 0xffff, 0);
+}
+END_TEST
+
+/*
+ * The SGI pending registers have 16 bytes; a wide or unaligned access
+ * near their end must not reach the PPIs' state.
+ */
+START_TEST(test_sgi_pending_bounds)
+{
+    dw(0x200, 1u << 19);                       /* PPI 19 pending */
+    dws(0xf1c, 0x0101010101010101ull, 8);      /* CPENDSGIR3, SPENDSGIR0 */
+    ck_assert_uint_eq(dr(0x200), (1u << 19) | 0xf);
+    dws(0xf2c, 0x0101010101010101ull, 8);      /* SPENDSGIR3, reserved */
+    ck_assert_uint_eq(dr(0x200), (1u << 19) | 0xf00f);
+    ck_assert_uint_eq(dr(0xf2c), 0x01010101);
+    ck_assert_uint_eq(dr(0xf1c), 0x01010101);
+    dw(0xf10, 0x01000101);                     /* clear SGIs 0, 1, 3 */
+    ck_assert_uint_eq(dr(0x200), (1u << 19) | 0xf004);
+    ck_assert_uint_eq(dr(0xf20), 0x00010000);
+    ck_assert_uint_eq(dr(0x280) >> 16, 1u << 3);
+}
+END_TEST
+
 Suite *suite_arm_gic(void)
 {
     Suite *su = suite_create("arm-gic");
@@ -180,6 +285,10 @@ Suite *suite_arm_gic(void)
     tcase_add_test(tc, test_disable_and_pending_regs);
     tcase_add_test(tc, test_sgi);
     tcase_add_test(tc, test_bad_input_ignored);
+    tcase_add_test(tc, test_reserved_space_is_unmapped);
+    tcase_add_test(tc, test_id_registers);
+    tcase_add_test(tc, test_byte_and_halfword_access);
+    tcase_add_test(tc, test_sgi_pending_bounds);
     suite_add_tcase(su, tc);
     return su;
 }

@@ -360,6 +360,88 @@ START_TEST(test_feature_negotiation)
 }
 END_TEST
 
+/* Queue set-up as driver_init() does it, with status bits @st. */
+static void setup_queue_then_status(uint32_t st)
+{
+    wr(VIRTIO_MMIO_QUEUE_SEL, 0);
+    wr(VIRTIO_MMIO_QUEUE_NUM, QSIZE);
+    wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)DESC_PA);
+    wr(VIRTIO_MMIO_QUEUE_DRIVER_LOW, (uint32_t)AVAIL_PA);
+    wr(VIRTIO_MMIO_QUEUE_DEVICE_LOW, (uint32_t)USED_PA);
+    wr(VIRTIO_MMIO_QUEUE_READY, 1);
+    wr(VIRTIO_MMIO_STATUS, st);
+}
+
+/* A read request of sector 5 into DATA_PA; true if the device touched it. */
+static bool read_request_processed(void)
+{
+    memset(host(DATA_PA), 0xaa, 512);
+    header(VIRTIO_BLK_T_IN, 5);
+    *host(STAT_PA) = 0xee;
+    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    desc_at(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2);
+    desc_at(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    kick(0);
+    block_poll();
+    return get16(USED_PA + 2) != 0 || *host(STAT_PA) != 0xee ||
+           host(DATA_PA)[0] != 0xaa;
+}
+
+/*
+ * virtio 1.x: a device must not process queues before the driver reached
+ * FEATURES_OK.  A driver that asked for features that were not offered
+ * is refused FEATURES_OK; setting DRIVER_OK anyway must not bring the
+ * queue to life, nor must DRIVER_OK without trying FEATURES_OK at all.
+ */
+START_TEST(test_no_io_without_features_ok)
+{
+    uint32_t st = VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER;
+
+    wr(VIRTIO_MMIO_STATUS, st);
+    write_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_RING_EVENT_IDX));
+    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
+    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
+    setup_queue_then_status(st | VIRTIO_STATUS_DRIVER_OK);
+    ck_assert(!read_request_processed());
+    ck_assert_int_eq(irq_level, 0);
+
+    wr(VIRTIO_MMIO_STATUS, 0);
+    avail_idx = 0;
+    put16(AVAIL_PA + 2, 0);
+    wr(VIRTIO_MMIO_STATUS, st);
+    write_features(1ull << VIRTIO_F_VERSION_1);
+    setup_queue_then_status(st | VIRTIO_STATUS_DRIVER_OK);
+    ck_assert(!read_request_processed());
+
+    /* After a reset and a proper negotiation the same request works. */
+    wr(VIRTIO_MMIO_STATUS, 0);
+    avail_idx = 0;
+    put16(AVAIL_PA + 2, 0);
+    driver_init(ALL_FEATURES);
+    ck_assert(read_request_processed());
+    ck_assert_uint_eq(*host(STAT_PA), VIRTIO_BLK_S_OK);
+    ck_assert_uint_eq(host(DATA_PA)[0], 5);
+}
+END_TEST
+
+/* Config offsets are compared in 64 bits: no alias of the start. */
+START_TEST(test_config_offset_bounds)
+{
+    VirtIODevice *vdev = virtio_blk_vdev(blk);
+
+    ck_assert_uint_eq(virtio_mmio_ops.read(vdev, VIRTIO_MMIO_CONFIG, 4),
+                      DISK_SECTORS);
+    ck_assert_uint_eq(virtio_mmio_ops.read(vdev, VIRTIO_MMIO_CONFIG +
+                                           (1ull << 32), 4), 0);
+    ck_assert_uint_eq(virtio_mmio_ops.read(vdev, UINT64_MAX - 3, 4), 0);
+    /* The last byte, and a read running one byte past the end. */
+    ck_assert_uint_eq(virtio_mmio_ops.read(vdev, VIRTIO_MMIO_CONFIG +
+                                           VIRTIO_BLK_CONFIG_SIZE - 1, 1), 0);
+    ck_assert_uint_eq(virtio_mmio_ops.read(vdev, VIRTIO_MMIO_CONFIG +
+                                           VIRTIO_BLK_CONFIG_SIZE - 4, 8), 0);
+}
+END_TEST
+
 START_TEST(test_reset)
 {
     VirtIODevice *vdev = virtio_blk_vdev(blk);
@@ -750,6 +832,8 @@ Suite *suite_virtio_blk(void)
     tcase_add_test(mmio, test_reset);
     tcase_add_test(mmio, test_bad_register_use);
     tcase_add_test(mmio, test_queue_size_not_power_of_two);
+    tcase_add_test(mmio, test_no_io_without_features_ok);
+    tcase_add_test(mmio, test_config_offset_bounds);
     suite_add_tcase(s, mmio);
 
     tcase_add_checked_fixture(io, setup, teardown);

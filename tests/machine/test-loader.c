@@ -2,10 +2,15 @@
  * test-loader.c - kernel/initrd loading: ELF, raw images, and one-line
  * errors for missing, truncated, malformed and oversized files
  */
+#define _GNU_SOURCE
 #include <check.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "machine/loader.h"
 
@@ -223,6 +228,272 @@ START_TEST(test_initrd)
 }
 END_TEST
 
+
+/* A second PT_LOAD of @filesz bytes at @paddr, after make_elf's segment. */
+static size_t add_segment(uint8_t *buf, size_t len, uint32_t paddr,
+                          uint32_t filesz)
+{
+    put16(buf + 44, 2);                 /* phnum */
+    memmove(buf + 116, buf + 84, len - 84);
+    put32(buf + 56, 116);               /* first segment moved along */
+    put32(buf + 84, 1);
+    put32(buf + 88, 116);               /* same bytes: any content will do */
+    put32(buf + 92, paddr);
+    put32(buf + 96, paddr);
+    put32(buf + 100, filesz);
+    put32(buf + 104, filesz);
+    return len + 32;
+}
+
+/* Malformed fields each get their own one-line error, not a crash. */
+START_TEST(test_elf_malformed)
+{
+    uint8_t elf[84 + 32 + 64];
+    size_t n = make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    char *p;
+
+    put32(elf + 68, 80);                /* filesz > memsz (64) */
+    p = write_file("fsz.elf", elf, n);
+    expect_kernel_error(p, "file size 0x50 is larger than its memory size 0x40");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put32(elf + 56, 0xfffffff0);        /* offset + filesz past the end (and 2^32) */
+    p = write_file("off.elf", elf, n);
+    expect_kernel_error(p, "truncated");
+    g_free(p);
+
+    make_elf(elf, 0xfffff000, 64, 0x2000, 40); /* paddr + memsz wraps */
+    p = write_file("wrap.elf", elf, n);
+    expect_kernel_error(p, "wrap past 4 GiB");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put32(elf + 60, 0xffffffe0);        /* vaddr + memsz wraps */
+    p = write_file("vwrap.elf", elf, n);
+    expect_kernel_error(p, "wrap past 4 GiB");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put32(elf + 28, 0xffffffff);        /* phoff + phnum * phentsize wraps 32 bits */
+    p = write_file("phoff.elf", elf, n);
+    expect_kernel_error(p, "program headers");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put16(elf + 42, 16);                /* phentsize too small */
+    p = write_file("phent.elf", elf, n);
+    expect_kernel_error(p, "program headers");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put16(elf + 44, 0);                 /* no program headers */
+    p = write_file("phnum0.elf", elf, n);
+    expect_kernel_error(p, "program headers");
+    g_free(p);
+
+    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    put32(elf + 52, 4);                 /* a PT_NOTE only */
+    p = write_file("noload.elf", elf, n);
+    expect_kernel_error(p, "no loadable segment");
+    g_free(p);
+}
+END_TEST
+
+/* QEMU refuses ELF segments that overlap; so do we, writing nothing. */
+START_TEST(test_elf_overlap)
+{
+    uint8_t elf[84 + 32 + 64];
+    size_t n = make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    uint32_t word = 0x12345678, got;
+    LoadedKernel k;
+    char *err = NULL;
+    char *p;
+
+    n = add_segment(elf, n, RAM_BASE + 0x10000 + 60, 16);
+    p = write_file("overlap.elf", elf, n);
+    mem_write(as, RAM_BASE + 0x10000, &word, 4);
+    expect_kernel_error(p, "ELF segments 0 (0x40010000-0x4001003f) and 1 (0x4001003c-0x4001004b) overlap");
+    ck_assert_int_eq(mem_ldl_le(as, RAM_BASE + 0x10000, &got), MEM_TX_OK);
+    ck_assert_uint_eq(got, word);
+    g_free(p);
+
+    /* Touching is fine. */
+    n = make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    n = add_segment(elf, n, RAM_BASE + 0x10000 + 64, 16);
+    p = write_file("touch.elf", elf, n);
+    ck_assert_int_eq(loader_load_kernel(&ram, p, &k, &err), 0);
+    ck_assert_uint_eq(k.low, RAM_BASE + 0x10000);
+    ck_assert_uint_eq(k.high, RAM_BASE + 0x10000 + 80);
+    g_free(p);
+}
+END_TEST
+
+/* Random corruption of a good ELF's headers: a result or one line, never a crash. */
+START_TEST(test_elf_fuzz_headers)
+{
+    uint8_t good[84 + 64], elf[84 + 64];
+    size_t n = make_elf(good, RAM_BASE + 0x10000, 64, 16, 40);
+    GRand *rand = g_rand_new_with_seed(1234);
+    int ok = 0, bad = 0;
+
+    for (int iter = 0; iter < 3000; iter++) {
+        LoaderImage img;
+        LoadedKernel k;
+        char *err = NULL;
+
+        memcpy(elf, good, n);
+        for (int j = g_rand_int_range(rand, 1, 5); j > 0; j--) {
+            elf[g_rand_int_range(rand, 0, 84)] = (uint8_t)g_rand_int(rand);
+        }
+        loader_image_buffer(&img, "fuzz.elf", elf, (size_t)g_rand_int_range(rand, 1, (gint32)n + 1));
+        if (loader_load_kernel_image(&ram, &img, &k, &err) == 0) {
+            ck_assert_ptr_null(err);
+            ck_assert(k.low >= RAM_BASE && k.high <= RAM_BASE + RAM_SIZE);
+            ok++;
+        } else {
+            ck_assert_ptr_nonnull(err);
+            ck_assert_ptr_null(strchr(err, '\n'));
+            g_free(err);
+            bad++;
+        }
+    }
+    ck_assert_int_gt(ok, 0);
+    ck_assert_int_gt(bad, 0);
+    g_rand_free(rand);
+}
+END_TEST
+
+/* FIFOs, devices and directories are refused at once, never read. */
+START_TEST(test_not_regular)
+{
+    char *fifo = g_build_filename(dir, "fifo", NULL);
+
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    /* Without O_NONBLOCK this open waits for a writer forever. */
+    expect_kernel_error(fifo, "not a regular file");
+    expect_kernel_error("/dev/zero", "not a regular file");
+    expect_kernel_error(dir, "not a regular file");
+    g_free(fifo);
+}
+END_TEST
+
+static long max_rss_kib(void)
+{
+    struct rusage ru;
+
+    ck_assert_int_eq(getrusage(RUSAGE_SELF, &ru), 0);
+    return ru.ru_maxrss;
+}
+
+/* A sparse file far larger than RAM is refused by its size, unread. */
+START_TEST(test_huge_sparse)
+{
+    char *p = g_build_filename(dir, "sparse", NULL);
+    long before;
+    char *err = NULL;
+    int fd = open(p, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(ftruncate(fd, (off_t)256 << 20), 0);
+    close(fd);
+    before = max_rss_kib();
+    expect_kernel_error(p, "(268435456 bytes) does not fit in 16 MiB of RAM");
+    ck_assert_int_eq(loader_load_blob(&ram, p, "initrd", RAM_BASE + RAM_SIZE / 2, &err), -1);
+    ck_assert_msg(strstr(err, "initrd") && strstr(err, "does not fit"), "%s", err);
+    g_free(err);
+    /* Less than the file: it was not read into host memory. */
+    ck_assert_int_lt(max_rss_kib() - before, 64 * 1024);
+    g_free(p);
+}
+END_TEST
+
+START_TEST(test_size_str)
+{
+    static const struct { uint64_t v; const char *s; } cases[] = {
+        { 8192, "8 KiB" }, { 4096, "4 KiB" }, { 128u << 20, "128 MiB" },
+        { 3ull << 30, "3 GiB" }, { 1536u << 20, "1536 MiB" }, { 1000, "1000 bytes" },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *s = loader_size_str(cases[i].v);
+        ck_assert_str_eq(s, cases[i].s);
+        g_free(s);
+    }
+}
+END_TEST
+
+START_TEST(test_read_file_bounded)
+{
+    void *data;
+    size_t len;
+    char *err = NULL;
+    char *p = write_file("blob", "0123456789", 10);
+
+    ck_assert_int_eq(loader_read_file(p, "device tree", 10, &data, &len, &err), 0);
+    ck_assert_uint_eq(len, 10);
+    ck_assert(memcmp(data, "0123456789", 10) == 0);
+    g_free(data);
+    ck_assert_int_eq(loader_read_file(p, "device tree", 9, &data, &len, &err), -1);
+    ck_assert_msg(strstr(err, "too large"), "%s", err);
+    g_free(err);
+    g_free(p);
+}
+END_TEST
+
+/* The device tree never lands on the kernel or the initrd. */
+START_TEST(test_dtb_placement)
+{
+    LoadedKernel k = { 0 };
+    uint64_t addr;
+    char *err = NULL;
+
+    /* A bare program above the base leaves the base for the tree. */
+    k = (LoadedKernel){ .low = RAM_BASE + 0x10000, .high = RAM_BASE + 0x20000, .is_elf = true };
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x2000, &addr, &err), 0);
+    ck_assert_uint_eq(addr, RAM_BASE);
+    /* ...but not when the tree would run into it. */
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x10001, &addr, &err), 0);
+    ck_assert_uint_eq(addr, RAM_BASE + 0x20000);
+    /* A program at the base of RAM: after it, 4 KiB aligned. */
+    k = (LoadedKernel){ .low = RAM_BASE, .high = RAM_BASE + 0x1234, .is_elf = true };
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x2000, &addr, &err), 0);
+    ck_assert_uint_eq(addr, RAM_BASE + 0x2000);
+    /* A program filling RAM: no room. */
+    k = (LoadedKernel){ .low = RAM_BASE, .high = RAM_BASE + RAM_SIZE - 0x1000, .is_elf = true };
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x2000, &addr, &err), -1);
+    ck_assert_msg(strstr(err, "not enough space for the device tree"), "%s", err);
+    g_free(err);
+    err = NULL;
+    /* Linux: after the initrd, aligned; or where the initrd would go. */
+    k = (LoadedKernel){ .low = RAM_BASE + 0x10000, .high = RAM_BASE + 0x30000, .is_linux = true };
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, RAM_BASE + 0x800000, RAM_BASE + 0x800010,
+                                     0x2000, &addr, &err), 0);
+    ck_assert_uint_eq(addr, RAM_BASE + 0x801000);
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x2000, &addr, &err), 0);
+    ck_assert_uint_eq(addr, RAM_BASE + RAM_SIZE / 2);
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, RAM_BASE + 0x800000, RAM_BASE + RAM_SIZE - 0x100,
+                                     0x2000, &addr, &err), -1);
+    g_free(err);
+}
+END_TEST
+
+/* The whole path through a real ELF at the base of RAM: the tree goes after it. */
+START_TEST(test_elf_at_ram_base_keeps_its_bytes)
+{
+    uint8_t elf[84 + 64];
+    LoadedKernel k;
+    uint64_t addr;
+    char *err = NULL;
+    char *p = write_file("base.elf", elf, make_elf(elf, RAM_BASE, 64, 0, 40));
+
+    ck_assert_int_eq(loader_load_kernel(&ram, p, &k, &err), 0);
+    ck_assert_int_eq(loader_dtb_addr(&ram, &k, 0, 0, 0x1000, &addr, &err), 0);
+    ck_assert_uint_ge(addr, k.high);
+    g_free(p);
+}
+END_TEST
+
 Suite *suite_loader(void)
 {
     Suite *s = suite_create("loader");
@@ -234,6 +505,15 @@ Suite *suite_loader(void)
     tcase_add_test(tc, test_raw_and_zimage);
     tcase_add_test(tc, test_missing_empty_too_big);
     tcase_add_test(tc, test_initrd);
+    tcase_add_test(tc, test_elf_malformed);
+    tcase_add_test(tc, test_elf_overlap);
+    tcase_add_test(tc, test_elf_fuzz_headers);
+    tcase_add_test(tc, test_not_regular);
+    tcase_add_test(tc, test_huge_sparse);
+    tcase_add_test(tc, test_read_file_bounded);
+    tcase_add_test(tc, test_size_str);
+    tcase_add_test(tc, test_dtb_placement);
+    tcase_add_test(tc, test_elf_at_ram_base_keeps_its_bytes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3,6 +3,7 @@
  * matches QEMU's virt layout for what the board models
  */
 #include <check.h>
+#include <stdbool.h>
 #include <glib.h>
 #include <libfdt.h>
 #include <string.h>
@@ -104,6 +105,96 @@ START_TEST(test_huge_cmdline_fails_cleanly)
 }
 END_TEST
 
+/* A user's tree: one cell per address, an unrelated /chosen property. */
+static void *user_tree(bool with_chosen, size_t *len)
+{
+    void *fdt = g_malloc0(4096);
+
+    ck_assert_int_eq(fdt_create(fdt, 4096), 0);
+    ck_assert_int_eq(fdt_finish_reservemap(fdt), 0);
+    ck_assert_int_eq(fdt_begin_node(fdt, ""), 0);
+    ck_assert_int_eq(fdt_property_u32(fdt, "#address-cells", 1), 0);
+    ck_assert_int_eq(fdt_property_string(fdt, "model", "mine"), 0);
+    if (with_chosen) {
+        ck_assert_int_eq(fdt_begin_node(fdt, "chosen"), 0);
+        ck_assert_int_eq(fdt_property_string(fdt, "stdout-path", "/uart"), 0);
+        ck_assert_int_eq(fdt_property_string(fdt, "bootargs", "old"), 0);
+        ck_assert_int_eq(fdt_end_node(fdt), 0);
+    }
+    ck_assert_int_eq(fdt_end_node(fdt), 0);
+    ck_assert_int_eq(fdt_finish(fdt), 0);
+    *len = fdt_totalsize(fdt);
+    return fdt;
+}
+
+START_TEST(test_user_dtb_patched)
+{
+    VirtFdtConfig cfg = { 0x40000000, 256u << 20, "console=ttyAMA0", 0x48000000, 0x48100000 };
+    size_t len, size;
+    char *err = NULL;
+    void *user;
+    const void *p;
+    int n;
+
+    for (int with_chosen = 0; with_chosen < 2; with_chosen++) {
+        user = user_tree(with_chosen, &len);
+        ck_assert_int_eq(virt_fdt_from_user("u.dtb", user, len, &cfg, &blob, &size, &err), 0);
+        ck_assert_ptr_null(err);
+        ck_assert_int_eq(fdt_check_full(blob, size), 0);
+        ck_assert_str_eq(prop("/", "model", &n), "mine");
+        ck_assert_str_eq(prop("/chosen", "bootargs", &n), "console=ttyAMA0");
+        /* #address-cells = 1: one cell each, as QEMU writes them. */
+        p = prop("/chosen", "linux,initrd-start", &n);
+        ck_assert_int_eq(n, 4);
+        ck_assert_uint_eq(cell(p, 0), 0x48000000);
+        ck_assert_uint_eq(cell(prop("/chosen", "linux,initrd-end", &n), 0), 0x48100000);
+        if (with_chosen) {
+            ck_assert_str_eq(prop("/chosen", "stdout-path", &n), "/uart");
+        }
+        g_free(blob);
+        g_free(user);
+    }
+    /* No command line, no initrd: the user's /chosen is left as it is. */
+    cfg = (VirtFdtConfig){ 0x40000000, 256u << 20, NULL, 0, 0 };
+    user = user_tree(true, &len);
+    ck_assert_int_eq(virt_fdt_from_user("u.dtb", user, len, &cfg, &blob, &size, &err), 0);
+    ck_assert_str_eq(prop("/chosen", "bootargs", &n), "old");
+    ck_assert_ptr_null(prop("/chosen", "linux,initrd-start", &n));
+    g_free(blob);
+    g_free(user);
+}
+END_TEST
+
+static void expect_user_error(const void *data, size_t len, const char *needle)
+{
+    VirtFdtConfig cfg = { 0x40000000, 256u << 20, "x", 0, 0 };
+    size_t size;
+    char *err = NULL;
+    void *out = NULL;
+
+    ck_assert_int_eq(virt_fdt_from_user("bad.dtb", data, len, &cfg, &out, &size, &err), -1);
+    ck_assert_ptr_null(out);
+    ck_assert_msg(err && strstr(err, needle), "'%s' lacks '%s'", err, needle);
+    ck_assert_ptr_null(strchr(err, '\n'));
+    g_free(err);
+}
+
+START_TEST(test_user_dtb_refused)
+{
+    static const char junk[] = "not a device tree, just some text that is long enough";
+    size_t len;
+    uint8_t *user = user_tree(true, &len);
+
+    expect_user_error(junk, sizeof(junk), "-dtb 'bad.dtb': not a valid device tree (FDT_ERR_BADMAGIC)");
+    expect_user_error(user, 8, "not a valid device tree");
+    expect_user_error(user, len - 1, "not a valid device tree");
+    /* A structure block that runs past its own end. */
+    user[fdt_off_dt_struct(user) + 3] = 0x7;
+    expect_user_error(user, len, "not a valid device tree");
+    g_free(user);
+}
+END_TEST
+
 Suite *suite_virt_fdt(void)
 {
     Suite *su = suite_create("virt-fdt");
@@ -112,6 +203,8 @@ Suite *suite_virt_fdt(void)
     tcase_add_test(tc, test_layout);
     tcase_add_test(tc, test_no_initrd_no_cmdline);
     tcase_add_test(tc, test_huge_cmdline_fails_cleanly);
+    tcase_add_test(tc, test_user_dtb_patched);
+    tcase_add_test(tc, test_user_dtb_refused);
     suite_add_tcase(su, tc);
     return su;
 }

@@ -345,6 +345,30 @@ START_TEST(test_tlb_mmio)
 }
 END_TEST
 
+/*
+ * Audit of the dispatch for hostile guests: an access that starts inside
+ * a device but runs past its end (unaligned, or wider than what is left)
+ * is a bus error; no callback sees an offset + size past its region.
+ */
+START_TEST(test_tlb_mmio_access_past_region)
+{
+    if (setjmp(fault_env) == 0) {
+        tlb_load(&tlb, 0x203fe, MO_UL, 0);       /* last 2 bytes of dev2 */
+        ck_abort_msg("load across the end of a device succeeded");
+    }
+    if (setjmp(fault_env) == 0) {
+        tlb_store(&tlb, 0x201fc, 0, MO_UQ, 0);   /* dev's last 4 + dev2 */
+        ck_abort_msg("store across two devices succeeded");
+    }
+    ck_assert_int_eq(bus_errors, 2);
+    ck_assert_int_eq(dev.reads + dev.writes + dev2.reads + dev2.writes, 0);
+    /* The same accesses that fit are passed whole. */
+    tlb_load(&tlb, 0x203fc, MO_UL, 0);
+    ck_assert_int_eq(dev2.reads, 1);
+    ck_assert_uint_eq(dev2.last_off, 0x1fc);
+}
+END_TEST
+
 START_TEST(test_tlb_unmapped_phys)
 {
     /* A valid virtual mapping to physical nothing: bus error, no crash. */
@@ -520,6 +544,7 @@ Suite *suite_mem(void)
     tcase_add_test(tt, test_tlb_hit_miss);
     tcase_add_test(tt, test_tlb_mmio);
     tcase_add_test(tt, test_tlb_unmapped_phys);
+    tcase_add_test(tt, test_tlb_mmio_access_past_region);
     tcase_add_test(tt, test_tlb_unaligned);
     tcase_add_test(tt, test_tlb_rom);
     tcase_add_test(tt, test_tlb_code_pages);

@@ -161,9 +161,62 @@ START_TEST(test_errors)
                  "-device virtio-blk-device,drive=a", "already in use");
     expect_error("-kernel k -serial pty", "-serial: 'pty'");
     expect_error("-kernel k -icount shift=99", "-icount");
+    expect_error("-kernel k -icount shift=", "-icount: shift must be 0..10 or auto, not ''");
+    expect_error("-kernel k -icount shift=3x", "not '3x'");
+    expect_error("-kernel k -icount 3x", "not '3x'");
+    expect_error("-kernel k -icount shift=-1", "not '-1'");
+    expect_error("-kernel k -icount shift=2,bogus=1", "-icount: invalid parameter 'bogus'");
+    expect_error("-kernel k -drive file=d.img,id=a,file.locking=maybe "
+                 "-device virtio-blk-device,drive=a", "file.locking takes on, off or auto, not 'maybe'");
     expect_error("-kernel k -d everything", "unknown log item");
     expect_error("-kernel k -smp 4", "one CPU");
     expect_error("-kernel k -nic user", "-nic");
+}
+END_TEST
+
+/* QEMU rounds -m up to 8 KiB: -m 4k is 8 KiB of RAM, not "0 MiB". */
+START_TEST(test_ram_rounding)
+{
+    static const struct { const char *arg; uint64_t bytes; } cases[] = {
+        { "4k", 8192 }, { "1k", 8192 }, { "8k", 8192 }, { "12k", 16384 },
+        { "1000k", 1024000 }, { "1025k", 1056768 }, { "size=256", 256u << 20 },
+        { "1G", 1u << 30 },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        EmuConfig cfg;
+        char *err = NULL;
+        char *line = g_strdup_printf("-kernel k -m %s", cases[i].arg);
+
+        ck_assert_int_eq(parse(&cfg, &err, line), EMU_CLI_RUN);
+        ck_assert_msg(cfg.ram_size == cases[i].bytes, "-m %s: %llu", cases[i].arg,
+                      (unsigned long long)cfg.ram_size);
+        emu_cli_free(&cfg);
+        g_free(line);
+    }
+    expect_error("-kernel k -m 3145729k", "3 GiB");
+    expect_error("-kernel k -m 17179869183G", "-m");
+}
+END_TEST
+
+START_TEST(test_drive_locking)
+{
+    static const struct { const char *v; EmuLocking l; } cases[] = {
+        { "", EMU_LOCKING_AUTO }, { ",file.locking=auto", EMU_LOCKING_AUTO },
+        { ",file.locking=on", EMU_LOCKING_ON }, { ",file.locking=off", EMU_LOCKING_OFF },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        EmuConfig cfg;
+        char *err = NULL;
+        char *line = g_strdup_printf("-kernel k -drive file=d.img,format=raw,if=none,id=a%s "
+                                     "-device virtio-blk-device,drive=a", cases[i].v);
+
+        ck_assert_int_eq(parse(&cfg, &err, line), EMU_CLI_RUN);
+        ck_assert_int_eq(cfg.drives[0].locking, cases[i].l);
+        emu_cli_free(&cfg);
+        g_free(line);
+    }
 }
 END_TEST
 
@@ -189,6 +242,8 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_defaults_and_flags);
     tcase_add_test(tc, test_sizes);
     tcase_add_test(tc, test_errors);
+    tcase_add_test(tc, test_ram_rounding);
+    tcase_add_test(tc, test_drive_locking);
     tcase_add_test(tc, test_help_version);
     suite_add_tcase(s, tc);
     return s;

@@ -15,22 +15,22 @@
 extern "C" {
 #endif
 
-typedef struct PortosBlockInfo {
+typedef struct PortosBlockdevInfo {
     uint64_t size;          /* bytes */
     uint32_t sector_size;   /* logical sector size; 512 for regular files */
     bool is_device;         /* a block device rather than a regular file */
-} PortosBlockInfo;
+} PortosBlockdevInfo;
 
 /**
  * portos_blockdev_info: size and logical sector size of an open file.
  * @fd: a file descriptor (on Windows a C runtime descriptor)
  * @info: filled in on success
  *
- * Returns: 0; -EBADF for a bad descriptor; -ENOTSUP for kinds of file that
- * have no size (pipes, sockets, character devices, directories); other
- * negative errno values from the OS.
+ * Returns: 0; PORTOS_EBADF for a bad descriptor; PORTOS_ENOTSUP for kinds
+ * of file that have no size (pipes, sockets, character devices,
+ * directories); other PORTOS_E* codes from the OS.
  */
-int portos_blockdev_info(int fd, PortosBlockInfo *info);
+int portos_blockdev_info(int fd, PortosBlockdevInfo *info);
 
 #ifdef __cplusplus
 }

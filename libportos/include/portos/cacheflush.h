@@ -21,7 +21,7 @@ extern "C" {
  * @rw: writable view the code was written through (may equal @rx)
  * @len: bytes
  *
- * Returns: 0 or a negative errno.
+ * Returns: 0 or a PORTOS_E* code.
  */
 int portos_flush_icache(const void *rx, const void *rw, size_t len);
 

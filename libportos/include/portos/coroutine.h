@@ -39,7 +39,7 @@ typedef void PortosCoroutineFn(void *opaque);
  * @entry: function to run in the coroutine
  * @opaque: argument for @entry
  *
- * Returns: 0, or -ENOMEM if no stack could be allocated.
+ * Returns: 0, or PORTOS_ENOMEM if no stack could be allocated.
  */
 int portos_coroutine_create(PortosCoroutine **out, PortosCoroutineFn *entry,
                             void *opaque);

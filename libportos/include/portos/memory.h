@@ -3,7 +3,7 @@
  *
  * posix: mmap with guard pages, MAP_NORESERVE, memfd double mapping for
  * executable memory. wasm: aligned heap allocation, no guard pages and no
- * executable memory (-ENOTSUP). win32: VirtualAlloc reserve + commit with
+ * executable memory (PORTOS_ENOTSUP). win32: VirtualAlloc reserve + commit with
  * guard pages, VirtualProtect for W^X. See docs/libportos.md for the table.
  */
 #ifndef PORTOS_MEMORY_H
@@ -30,8 +30,8 @@ size_t portos_page_size(void);
  * where the OS honours that. Free it with portos_ram_free() and the same
  * @size.
  *
- * Returns: 0, -EINVAL for a zero size or an @align that is not a power of
- * two, -ENOMEM when the address space or memory is exhausted.
+ * Returns: 0, PORTOS_EINVAL for a zero size or an @align that is not a power of
+ * two, PORTOS_ENOMEM when the address space or memory is exhausted.
  */
 int portos_ram_alloc(void **out, size_t size, size_t align);
 
@@ -50,7 +50,7 @@ bool portos_guard_pages_supported(void);
  * @size: usable bytes (rounded up to whole pages)
  *
  * A guard page sits below the usable area (stacks grow down) where
- * supported. Returns: 0, -EINVAL, -ENOMEM.
+ * supported. Returns: 0, PORTOS_EINVAL, PORTOS_ENOMEM.
  */
 int portos_stack_alloc(void **out, size_t size);
 
@@ -74,8 +74,8 @@ typedef struct PortosExecMem PortosExecMem;
  * PORTOS_EXECMEM_SINGLE_VIEW, posix uses one RWX mapping; win32 always has
  * one view and toggles RW/RX in portos_execmem_write_begin()/_end().
  *
- * Returns: 0, -ENOMEM, or -ENOTSUP where the platform has no executable
- * memory (wasm).
+ * Returns: 0, PORTOS_ENOMEM, or PORTOS_ENOTSUP where the platform has no
+ * executable memory (wasm).
  */
 int portos_execmem_alloc(PortosExecMem **out, size_t size, unsigned flags);
 
@@ -96,7 +96,7 @@ bool portos_execmem_split(const PortosExecMem *mem);
  * portos_execmem_write_end: make the code executable again; call
  * portos_flush_icache() afterwards.
  *
- * Returns: 0 or a negative errno.
+ * Returns: 0 or a PORTOS_E* code.
  */
 int portos_execmem_write_begin(PortosExecMem *mem);
 int portos_execmem_write_end(PortosExecMem *mem);

@@ -18,7 +18,7 @@ int64_t portos_clock_realtime_ns(void);
 
 /**
  * portos_sleep_ns: sleep at least @ns nanoseconds.
- * Returns: 0, -EINVAL for a negative duration.
+ * Returns: 0, PORTOS_EINVAL for a negative duration.
  */
 int portos_sleep_ns(int64_t ns);
 
@@ -30,7 +30,7 @@ int portos_cpu_count(void);
 
 /**
  * portos_host_memory: physical memory of the host in bytes.
- * Returns: the size, or a negative errno.
+ * Returns: the size, or a PORTOS_E* code.
  */
 int64_t portos_host_memory(void);
 

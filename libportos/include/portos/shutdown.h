@@ -9,21 +9,24 @@
 #ifndef PORTOS_SHUTDOWN_H
 #define PORTOS_SHUTDOWN_H
 
-#include <signal.h>
 #include <stdint.h>
-
-/* MinGW's C runtime has no SIGHUP; win32 reports a console close with it. */
-#ifndef SIGHUP
-#define SIGHUP 1
-#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/*
+ * The signal numbers a request reports: the C library's SIGHUP, SIGINT and
+ * SIGTERM wherever it has them (MinGW has no SIGHUP; win32 reports a
+ * console close with PORTOS_SIGHUP).
+ */
+#define PORTOS_SIGHUP 1
+#define PORTOS_SIGINT 2
+#define PORTOS_SIGTERM 15
+
 /**
  * portos_shutdown_init: install the handlers (saving the previous ones).
- * Returns: 0, -EBUSY if already installed, or a negative errno.
+ * Returns: 0, PORTOS_EBUSY if already installed, or another PORTOS_E* code.
  */
 int portos_shutdown_init(void);
 
@@ -32,27 +35,25 @@ void portos_shutdown_fini(void);
 
 /**
  * portos_shutdown_requested: the signal number of the first shutdown
- * request (SIGINT, SIGTERM, SIGHUP, or what portos_shutdown_request() was
- * given), or 0 if none.
+ * request (PORTOS_SIGINT, PORTOS_SIGTERM, PORTOS_SIGHUP, or what
+ * portos_shutdown_request() was given), or 0 if none.
  */
 int portos_shutdown_requested(void);
 
 /** portos_shutdown_request: request shutdown from code (async-signal-safe). */
 void portos_shutdown_request(int signo);
 
-/** portos_shutdown_reset: forget a request (e.g. between tests). */
-void portos_shutdown_reset(void);
-
 /**
  * portos_shutdown_fd: a descriptor that becomes readable on a request, for
- * poll()-based main loops. Returns: the fd, or -ENOTSUP (win32, wasm) or
- * -EINVAL before portos_shutdown_init().
+ * poll()-based main loops. Returns: the fd, or PORTOS_ENOTSUP (win32,
+ * wasm) or PORTOS_EINVAL before portos_shutdown_init().
  */
 int portos_shutdown_fd(void);
 
 /**
  * portos_shutdown_wait: wait up to @timeout_ns (negative: forever) for a
- * request. Returns: the signal number, 0 on timeout, or a negative errno.
+ * request. Returns: the signal number, 0 on timeout, or a PORTOS_E* code
+ * (PORTOS_EINVAL before portos_shutdown_init()).
  */
 int portos_shutdown_wait(int64_t timeout_ns);
 

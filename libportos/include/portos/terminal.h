@@ -25,14 +25,14 @@ bool portos_term_isatty(int fd);
 /**
  * portos_term_raw: put terminal @fd into raw mode, remembering its state.
  * Only one terminal is managed at a time.
- * Returns: 0, -ENOTTY if @fd is not a terminal, -EBUSY if another fd is
- * already raw, or a negative errno.
+ * Returns: 0, PORTOS_ENOTTY if @fd is not a terminal, PORTOS_EBUSY if
+ * another fd is already raw, or a PORTOS_E* code.
  */
 int portos_term_raw(int fd);
 
 /**
  * portos_term_restore: put the terminal back as portos_term_raw() found it.
- * Returns: 0 (also when nothing was raw) or a negative errno.
+ * Returns: 0 (also when nothing was raw) or a PORTOS_E* code.
  */
 int portos_term_restore(void);
 
@@ -41,8 +41,8 @@ bool portos_term_is_raw(void);
 
 /**
  * portos_term_read: read the input bytes already pending on @fd, without
- * blocking. Returns: bytes read (0 when nothing is pending), -EPIPE at end
- * of input, or a negative errno.
+ * blocking. Returns: bytes read (0 when nothing is pending), PORTOS_EPIPE
+ * at end of input, or a PORTOS_E* code.
  */
 int64_t portos_term_read(int fd, void *buf, size_t len);
 
@@ -57,10 +57,16 @@ int64_t portos_term_read(int fd, void *buf, size_t len);
 int portos_term_wait(int fd, int64_t timeout_ns);
 
 /**
- * portos_term_write: write all of @buf to @fd as raw bytes, bypassing the
- * C runtime's buffers and newline translation (win32 text mode would turn
- * LF into CR LF); waits while the output is full.
- * Returns: @len, or a negative errno (-EBADF, -EPIPE...).
+ * portos_term_write: write all @len bytes of @buf to @fd (a terminal,
+ * pipe or file), waiting while @fd cannot take more, but not once a
+ * shutdown is requested (portos/shutdown.h): a console whose reader
+ * stopped reading must not keep the program from ending.
+ * posix: poll() on @fd and the shutdown pipe, writes of at most PIPE_BUF
+ * bytes (a writable pipe takes them without blocking); after a request,
+ * what @fd takes at once is still written. wasm, win32: the request is
+ * looked at between chunks of a blocking write, and stops it.
+ * Returns: @len, PORTOS_ECANCELED when a request stopped it (the rest is
+ * dropped), or a PORTOS_E* code (PORTOS_EPIPE: nobody reads any more).
  */
 int64_t portos_term_write(int fd, const void *buf, size_t len);
 

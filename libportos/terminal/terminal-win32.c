@@ -1,0 +1,342 @@
+/*
+ * terminal-win32.c - console raw mode for the serial console
+ *
+ * Input: no line editing, no echo, Ctrl-C as a byte (PROCESSED_INPUT off),
+ * keys as VT sequences. Output: VT processing and no automatic CR after
+ * LF, like termios without OPOST. A console keeps its modes after the
+ * process exits, so they are restored by portos_term_restore(), at exit
+ * and from the C runtime's handlers for fatal signals, which then re-raise
+ * the signal.
+ *
+ * Input comes as console events, not bytes: portos_term_read() takes the
+ * pending key events and turns their characters into UTF-8. Pipes are
+ * polled with PeekNamedPipe; files and other devices are read directly.
+ */
+#include "terminal-int.h"
+
+#include "portos-win32.h"
+
+#include <portos/shutdown.h>
+#include <portos/osinfo.h>
+
+#include <signal.h>
+#include <string.h>
+
+#ifndef ENABLE_VIRTUAL_TERMINAL_INPUT
+#define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
+#endif
+#ifndef ENABLE_VIRTUAL_TERMINAL_PROCESSING
+#define ENABLE_VIRTUAL_TERMINAL_PROCESSING 0x0004
+#endif
+#ifndef DISABLE_NEWLINE_AUTO_RETURN
+#define DISABLE_NEWLINE_AUTO_RETURN 0x0008
+#endif
+
+static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGFPE, SIGABRT };
+#define NFATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
+
+typedef void (*SignalHandler)(int);
+
+/* The console handles changed by portos_term_raw() and their old modes. */
+typedef struct {
+    HANDLE h;
+    DWORD mode;
+} SavedMode;
+
+static SavedMode saved_in, saved_out;
+static SignalHandler saved_fatal[NFATAL];
+
+/* UTF-8 of key events that did not fit the caller's buffer. */
+static unsigned char pending[64];
+static size_t pending_len;
+static WCHAR high_surrogate;
+
+bool portos__term_isatty(int fd)
+{
+    HANDLE h = portos__fd_handle(fd);
+    DWORD mode;
+
+    /* The C runtime's isatty() is also true for NUL and serial ports. */
+    return h != INVALID_HANDLE_VALUE && GetConsoleMode(h, &mode);
+}
+
+static bool is_console_input(HANDLE h)
+{
+    DWORD n;
+
+    return GetNumberOfConsoleInputEvents(h, &n);
+}
+
+static void restore_now(void)
+{
+    if (saved_in.h) {
+        SetConsoleMode(saved_in.h, saved_in.mode);
+    }
+    if (saved_out.h) {
+        SetConsoleMode(saved_out.h, saved_out.mode);
+    }
+    saved_in.h = saved_out.h = NULL;
+}
+
+static void on_fatal(int signo)
+{
+    restore_now();
+    /* The C runtime reset the handler to the default: die the same way. */
+    raise(signo);
+}
+
+static int set_mode(SavedMode *save, HANDLE h, DWORD clear, DWORD set)
+{
+    DWORD mode;
+
+    if (!GetConsoleMode(h, &mode)) {
+        return portos__last_winerror();
+    }
+    /* Windows before 10 refuses the VT flags: an error, not a half-raw mode. */
+    if (!SetConsoleMode(h, (mode & ~clear) | set)) {
+        return portos__last_winerror();
+    }
+    save->h = h;
+    save->mode = mode;
+    return 0;
+}
+
+static int raw_output(HANDLE h)
+{
+    return set_mode(&saved_out, h, 0, ENABLE_PROCESSED_OUTPUT |
+                    ENABLE_VIRTUAL_TERMINAL_PROCESSING | DISABLE_NEWLINE_AUTO_RETURN);
+}
+
+int portos__term_enter_raw(int fd)
+{
+    HANDLE h = portos__fd_handle(fd), out;
+    int err;
+
+    if (is_console_input(h)) {
+        err = set_mode(&saved_in, h,
+                       ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT | ENABLE_PROCESSED_INPUT |
+                       ENABLE_MOUSE_INPUT | ENABLE_WINDOW_INPUT,
+                       ENABLE_VIRTUAL_TERMINAL_INPUT);
+        /* What the guest prints goes to this process's console output. */
+        out = GetStdHandle(STD_OUTPUT_HANDLE);
+        if (!err && out && out != INVALID_HANDLE_VALUE &&
+            GetConsoleMode(out, &(DWORD){ 0 })) {
+            err = raw_output(out);
+        }
+    } else {
+        err = raw_output(h);
+    }
+    if (err < 0) {
+        restore_now();
+        return err;
+    }
+    pending_len = 0;
+    high_surrogate = 0;
+    for (size_t i = 0; i < NFATAL; i++) {
+        saved_fatal[i] = signal(fatal_signals[i], on_fatal);
+    }
+    return 0;
+}
+
+int portos__term_leave_raw(void)
+{
+    SavedMode in = saved_in, out = saved_out;
+    int err = 0;
+
+    for (size_t i = 0; i < NFATAL; i++) {
+        signal(fatal_signals[i], saved_fatal[i] == SIG_ERR ? SIG_DFL : saved_fatal[i]);
+    }
+    saved_in.h = saved_out.h = NULL;
+    if (in.h && !SetConsoleMode(in.h, in.mode)) {
+        err = portos__last_winerror();
+    }
+    if (out.h && !SetConsoleMode(out.h, out.mode) && !err) {
+        err = portos__last_winerror();
+    }
+    return err;
+}
+
+/* Append one UTF-16 unit as UTF-8 to the pending bytes. */
+static void put_utf16(WCHAR c)
+{
+    unsigned char *p = pending + pending_len;
+    uint32_t cp = c;
+
+    if (c >= 0xd800 && c < 0xdc00) {
+        high_surrogate = c;
+        return;
+    }
+    if (c >= 0xdc00 && c < 0xe000) {
+        if (!high_surrogate) {
+            return; /* a lone low half: nothing to encode */
+        }
+        cp = 0x10000 + (((uint32_t)high_surrogate - 0xd800) << 10) + (c - 0xdc00);
+    }
+    high_surrogate = 0;
+    if (cp < 0x80) {
+        p[0] = (unsigned char)cp;
+        pending_len += 1;
+    } else if (cp < 0x800) {
+        p[0] = (unsigned char)(0xc0 | cp >> 6);
+        p[1] = (unsigned char)(0x80 | (cp & 0x3f));
+        pending_len += 2;
+    } else if (cp < 0x10000) {
+        p[0] = (unsigned char)(0xe0 | cp >> 12);
+        p[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        p[2] = (unsigned char)(0x80 | (cp & 0x3f));
+        pending_len += 3;
+    } else {
+        p[0] = (unsigned char)(0xf0 | cp >> 18);
+        p[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+        p[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+        p[3] = (unsigned char)(0x80 | (cp & 0x3f));
+        pending_len += 4;
+    }
+}
+
+/* Key presses already queued on a console, without waiting for more. */
+static int64_t read_console(HANDLE h, unsigned char *buf, size_t len)
+{
+    size_t done = 0;
+
+    for (;;) {
+        INPUT_RECORD rec;
+        DWORD n;
+
+        /* Hand out what earlier events left over first. */
+        while (pending_len && done < len) {
+            size_t take = pending_len < len - done ? pending_len : len - done;
+            memcpy(buf + done, pending, take);
+            memmove(pending, pending + take, pending_len - take);
+            pending_len -= take;
+            done += take;
+        }
+        if (done == len) {
+            return (int64_t)done;
+        }
+        if (!GetNumberOfConsoleInputEvents(h, &n)) {
+            return done ? (int64_t)done : portos__last_winerror();
+        }
+        if (!n) {
+            return (int64_t)done;
+        }
+        if (!ReadConsoleInputW(h, &rec, 1, &n)) {
+            return done ? (int64_t)done : portos__last_winerror();
+        }
+        /* Focus, mouse and key-up events carry no input bytes. */
+        if (n == 1 && rec.EventType == KEY_EVENT && rec.Event.KeyEvent.bKeyDown &&
+            rec.Event.KeyEvent.uChar.UnicodeChar) {
+            WORD repeat = rec.Event.KeyEvent.wRepeatCount;
+            /* Room for this many characters of up to 4 bytes each. */
+            WORD max = (WORD)(sizeof(pending) / 4);
+
+            for (WORD i = 0; i < (repeat ? repeat : 1) && i < max; i++) {
+                put_utf16(rec.Event.KeyEvent.uChar.UnicodeChar);
+            }
+        }
+    }
+}
+
+/* Bytes already in a pipe; -EPIPE once the writer is gone and it is empty. */
+static int64_t read_pipe(HANDLE h, void *buf, size_t len)
+{
+    DWORD avail, n;
+
+    if (!PeekNamedPipe(h, NULL, 0, NULL, &avail, NULL)) {
+        int err = portos__last_winerror();
+        return err;
+    }
+    if (!avail) {
+        return 0;
+    }
+    if (!ReadFile(h, buf, len < avail ? (DWORD)len : avail, &n, NULL)) {
+        return portos__last_winerror();
+    }
+    return n;
+}
+
+int64_t portos__term_read(int fd, void *buf, size_t len)
+{
+    HANDLE h = portos__fd_handle(fd);
+    DWORD n, type;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return PORTOS_EBADF;
+    }
+    if (len > (1u << 30)) {
+        len = 1u << 30;
+    }
+    if (is_console_input(h)) {
+        return read_console(h, buf, len);
+    }
+    type = GetFileType(h);
+    if (type == FILE_TYPE_PIPE) {
+        return read_pipe(h, buf, len);
+    }
+    /* Files, NUL and other devices: a read does not wait for input. */
+    if (!ReadFile(h, buf, (DWORD)len, &n, NULL)) {
+        DWORD code = GetLastError();
+        return code == ERROR_HANDLE_EOF ? PORTOS_EPIPE : portos__winerror(code);
+    }
+    return n ? (int64_t)n : PORTOS_EPIPE;
+}
+
+/*
+ * WriteFile on a full pipe cannot be interrupted from a console control
+ * handler: the request is looked at between chunks, which are kept small
+ * so a reader that stopped holds up at most one.
+ */
+int64_t portos__term_write(int fd, const void *buf, size_t len)
+{
+    HANDLE h = portos__fd_handle(fd);
+    const char *p = buf;
+    size_t done = 0;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return PORTOS_EBADF;
+    }
+    while (done < len) {
+        DWORD chunk = len - done < 4096 ? (DWORD)(len - done) : 4096, n;
+
+        if (portos_shutdown_requested()) {
+            return PORTOS_ECANCELED;
+        }
+        if (!WriteFile(h, p + done, chunk, &n, NULL)) {
+            return portos__last_winerror(); /* no reader: -EPIPE */
+        }
+        done += n;
+    }
+    return (int64_t)done;
+}
+
+/*
+ * A console input handle is signalled while input events are queued.
+ * Waiting on it is also what makes Wine's console on a terminal read the
+ * typed input: polling with GetNumberOfConsoleInputEvents alone never
+ * sees any there.
+ */
+int portos__term_wait(int fd, int64_t timeout_ns)
+{
+    HANDLE h = portos__fd_handle(fd);
+    DWORD ms;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return PORTOS_EBADF;
+    }
+    if (pending_len) {
+        return 1;
+    }
+    if (!is_console_input(h)) {
+        portos_sleep_ns(timeout_ns);
+        return 0;
+    }
+    ms = (DWORD)((timeout_ns + 999999) / 1000000);
+    switch (WaitForSingleObject(h, ms)) {
+    case WAIT_OBJECT_0:
+        return 1;
+    case WAIT_TIMEOUT:
+        return 0;
+    default:
+        return portos__last_winerror();
+    }
+}
