@@ -1,36 +1,18 @@
 /*
  * block.c - raw images, coroutine-run requests, completion queue, flush
  */
-/* g_fsync() is fsync() from <unistd.h> on POSIX hosts. */
-#define _POSIX_C_SOURCE 200809L
-
 #include "block/block.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <portos/blockdev.h>
 #include <portos/coroutine.h>
 #include <portos/error.h>
 #include <portos/file.h>
-
-/* Windows C runtimes need it to avoid text-mode translation. */
-#ifndef O_BINARY
-#define O_BINARY 0
-#endif
-/*
- * Opening a FIFO waits for its other end, beyond SIGTERM; with O_NONBLOCK
- * it returns and the size check refuses it. Reads and writes of regular
- * files and block devices ignore the flag. Windows has neither.
- */
-#ifndef O_NONBLOCK
-#define O_NONBLOCK 0
-#endif
 
 #define ZERO_CHUNK (64 * 1024)
 
@@ -45,6 +27,7 @@ struct BlockBackend {
     unsigned inflight;        /* submitted, callback not yet run */
 };
 
+static GQueue submit_q = G_QUEUE_INIT; /* submitted, not started yet */
 static GQueue done_q = G_QUEUE_INIT;   /* completed, callback pending */
 static GList *backends;                /* open BlockBackends */
 static unsigned pending_total;
@@ -82,12 +65,6 @@ static int file_pwrite(int fd, const void *buf, size_t len, uint64_t off)
     return 0;
 }
 
-/* GLib picks fsync() or _commit() for the OS. */
-static int file_sync(int fd)
-{
-    return g_fsync(fd) < 0 ? -errno : 0;
-}
-
 /* ---- opening ---- */
 
 static int open_error(char **errmsg, const char *filename, const char *what,
@@ -116,7 +93,7 @@ static int snapshot_copy(BlockBackend *bb, int src, char **errmsg)
     if (n != (int64_t)bb->size) {
         open_error(errmsg, bb->filename, "copying it for -snapshot failed",
                    n < 0 ? (int)n : -EIO);
-        g_close(fd, NULL);
+        portos_file_close(fd);
         return -EIO;
     }
     /* Unlink now where the OS lets us, so even a crash leaves no file. */
@@ -194,9 +171,9 @@ BlockBackend *block_open(const char *filename, unsigned flags, char **errmsg)
     bb->readonly = flags & BLOCK_OPEN_READONLY;
     bb->snapshot = flags & BLOCK_OPEN_SNAPSHOT;
     bb->lock_fd = -1;
-    fd = g_open(filename, (write ? O_RDWR : O_RDONLY) | O_BINARY | O_NONBLOCK, 0);
+    fd = portos_file_open(filename, write ? PORTOS_FILE_WRITE : 0);
     if (fd < 0) {
-        int err = -errno;
+        int err = fd;
         bool denied = err == -EACCES || err == -EROFS || err == -EPERM;
         open_error(errmsg, filename, write && denied ? "cannot open for "
                    "writing (use readonly=on or -snapshot)" : "cannot open",
@@ -205,13 +182,13 @@ BlockBackend *block_open(const char *filename, unsigned flags, char **errmsg)
     }
     if (check_size(bb, fd, errmsg) < 0 ||
         lock_image(bb, fd, write, flags, errmsg) < 0) {
-        g_close(fd, NULL);
+        portos_file_close(fd);
         goto fail;
     }
     if (bb->snapshot && !bb->readonly) {
         int copy = snapshot_copy(bb, fd, errmsg);
         if (copy < 0) {
-            g_close(fd, NULL);
+            portos_file_close(fd);
             goto fail;
         }
         /* The copy is ours alone; the image keeps its shared lock. */
@@ -239,9 +216,9 @@ void block_close(BlockBackend *bb)
     }
     block_drain(bb);
     block_flush(bb);
-    g_close(bb->fd, NULL);
+    portos_file_close(bb->fd);
     if (bb->lock_fd >= 0) {
-        g_close(bb->lock_fd, NULL);
+        portos_file_close(bb->lock_fd);
     }
     if (bb->tmp_path) {
         g_unlink(bb->tmp_path);
@@ -429,32 +406,30 @@ static void complete(BlockRequest *req, int ret)
     }
 }
 
-static void request_co(void *opaque)
+static int request_run(BlockRequest *req)
 {
-    BlockRequest *req = opaque;
-    int ret;
-
     switch (req->op) {
     case BLOCK_OP_READ:
     case BLOCK_OP_WRITE:
-        ret = do_rw(req);
-        break;
+        return do_rw(req);
     case BLOCK_OP_WRITE_ZEROES:
-        ret = do_write_zeroes(req);
-        break;
+        return do_write_zeroes(req);
     case BLOCK_OP_FLUSH:
-        ret = block_flush(req->bb);
-        break;
+        return block_flush(req->bb);
     default:
-        ret = PORTOS_ENOTSUP;
-        break;
+        return PORTOS_ENOTSUP;
     }
-    complete(req, ret);
+}
+
+static void request_co(void *opaque)
+{
+    BlockRequest *req = opaque;
+
+    complete(req, request_run(req));
 }
 
 void block_aio_submit(BlockBackend *bb, BlockRequest *req)
 {
-    PortosCoroutine *co;
     int ret;
 
     req->bb = bb;
@@ -466,12 +441,32 @@ void block_aio_submit(BlockBackend *bb, BlockRequest *req)
         complete(req, ret);
         return;
     }
-    ret = portos_coroutine_create(&co, request_co, req);
-    if (ret < 0) {
-        complete(req, ret);
-        return;
+    /*
+     * Started by the next block_poll(): submitters are device register
+     * writes inside the CPU loop, and a coroutine switch there would need
+     * the interpreter instrumented for Asyncify on wasm.
+     */
+    g_queue_push_tail(&submit_q, req);
+    if (notify_fn) {
+        notify_fn(notify_opaque);
     }
-    portos_coroutine_enter(co);
+}
+
+/* Start every queued request in its coroutine (main-loop context). */
+static void start_queued(void)
+{
+    BlockRequest *req;
+
+    while ((req = g_queue_pop_head(&submit_q))) {
+        PortosCoroutine *co;
+        int ret = portos_coroutine_create(&co, request_co, req);
+
+        if (ret < 0) {
+            complete(req, ret);
+        } else {
+            portos_coroutine_enter(co);
+        }
+    }
 }
 
 void block_set_notify(BlockNotifyFn *fn, void *opaque)
@@ -480,9 +475,9 @@ void block_set_notify(BlockNotifyFn *fn, void *opaque)
     notify_opaque = opaque;
 }
 
-unsigned block_poll(void)
+/* Run the callbacks of what is done now: callbacks may submit more. */
+static unsigned run_completions(void)
 {
-    /* Only what is done now: callbacks may submit (and finish) more. */
     unsigned n = g_queue_get_length(&done_q);
 
     for (unsigned i = 0; i < n; i++) {
@@ -494,16 +489,37 @@ unsigned block_poll(void)
     return n;
 }
 
+unsigned block_poll(void)
+{
+    start_queued();
+    return run_completions();
+}
+
 unsigned block_pending(void)
 {
     return pending_total;
 }
 
+/*
+ * Drains can come from a device register write (a virtio reset) inside
+ * the CPU loop, where no coroutine may be entered (block_aio_submit): the
+ * requests not started yet run on the caller's stack. The I/O inside a
+ * request is synchronous today, so the result is the same.
+ */
+static void run_queued_inline(void)
+{
+    BlockRequest *req;
+
+    while ((req = g_queue_pop_head(&submit_q))) {
+        complete(req, request_run(req));
+    }
+}
+
 void block_drain(BlockBackend *bb)
 {
-    /* Synchronous I/O: every pending request is already in done_q. */
-    while (bb->inflight && block_poll()) {
-    }
+    do {
+        run_queued_inline();
+    } while (run_completions() && bb->inflight);
 }
 
 int block_flush(BlockBackend *bb)
@@ -512,7 +528,7 @@ int block_flush(BlockBackend *bb)
     if (bb->readonly || bb->snapshot) {
         return 0;
     }
-    return file_sync(bb->fd);
+    return portos_file_sync(bb->fd);
 }
 
 int block_flush_all(void)

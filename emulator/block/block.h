@@ -2,17 +2,23 @@
  * block.h - the block layer: raw disk images behind asynchronous requests
  *
  * A BlockBackend is one open raw image.  Device models submit requests
- * with block_aio_submit(); each runs in its own libportos coroutine.
- * Today the I/O inside the coroutine is a synchronous positional
- * read/write, but a request only ever completes through block_poll(), so
- * a backend that yields (a thread pool, io_uring, a browser fetch) can be
- * added without touching the devices.
+ * with block_aio_submit(); each runs in its own libportos coroutine,
+ * entered by the next block_poll() from the main loop, never by the
+ * submitter: submitters are device register writes inside the CPU loop,
+ * and on wasm a coroutine switch there would need the interpreter
+ * instrumented by Asyncify (docs/emulator.md).  Today the I/O inside the
+ * coroutine is a synchronous positional read/write, but a request only
+ * ever completes through block_poll(), so a backend that yields (a thread
+ * pool, io_uring, a browser fetch) can be added without touching the
+ * devices.
  *
  * Main loop contract:
- *  - block_set_notify() is told whenever a completion becomes pending
- *    (e.g. to end the current CPU time slice early);
- *  - the main loop calls block_poll() to run the completion callbacks
- *    (in main-loop context, never inside a device register access);
+ *  - block_set_notify() is told whenever a request is queued or a
+ *    completion becomes pending (e.g. to end the current CPU time slice
+ *    early);
+ *  - the main loop calls block_poll() to start the submitted requests and
+ *    run the completion callbacks (in main-loop context, never inside a
+ *    device register access);
  *  - on shutdown (including SIGTERM/SIGINT through portos_shutdown_*) it
  *    calls block_flush_all() so every acknowledged write is on disk, then
  *    frees the devices, then block_close() each backend.
@@ -122,25 +128,35 @@ bool block_is_readonly(const BlockBackend *bb);
 const char *block_filename(const BlockBackend *bb);
 
 /**
- * block_aio_submit: start @req on @bb; @req->cb runs later from
- * block_poll().  Out-of-range requests complete with -EIO and writes to a
- * read-only backend with -EROFS, without any host I/O.
+ * block_aio_submit: queue @req on @bb; the next block_poll() starts it and
+ * runs @req->cb once it is done (that same call, with today's synchronous
+ * I/O).  Out-of-range requests complete with -EIO and
+ * writes to a read-only backend with -EROFS, without any host I/O.
  */
 void block_aio_submit(BlockBackend *bb, BlockRequest *req);
 
-/** block_set_notify: who to tell when a completion is pending (NULL: nobody). */
+/**
+ * block_set_notify: who to tell when block_poll() has work, a request
+ * queued or completed (NULL: nobody).
+ */
 void block_set_notify(BlockNotifyFn *fn, void *opaque);
 
 /**
- * block_poll: run the callbacks of completed requests (of every backend).
- * Returns: how many ran.
+ * block_poll: start the submitted requests (each in its coroutine), then
+ * run the callbacks of completed requests (of every backend).  Main-loop
+ * context only.
+ * Returns: how many callbacks ran.
  */
 unsigned block_poll(void);
 
 /** block_pending: requests submitted whose callback has not run yet. */
 unsigned block_pending(void);
 
-/** block_drain: poll until no request of @bb is pending. */
+/**
+ * block_drain: complete every pending request of @bb (callbacks run).
+ * Safe inside a device register access: requests not started yet run on
+ * the caller's stack instead of in a coroutine.
+ */
 void block_drain(BlockBackend *bb);
 
 /**

@@ -274,7 +274,11 @@ static int handle_events(CPUState *cs)
     return -1;
 }
 
-static int cpu_exec_inner(CPUState *cs)
+/*
+ * Never inlined into cpu_exec(): Emscripten lowers setjmp by routing every
+ * call made in the function that holds it through a JS trampoline.
+ */
+static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
 {
     ExecState *es = &exec_state;
     TranslationBlock *last_tb = NULL;

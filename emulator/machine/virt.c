@@ -418,7 +418,14 @@ static void idle(VirtMachine *m)
         /* No timer armed: only input can wake the guest. */
     }
     if (next > now) {
-        portos_sleep_ns((int64_t)MIN(next - now, (uint64_t)IDLE_SLEEP_NS));
+        int64_t ns = (int64_t)MIN(next - now, (uint64_t)IDLE_SLEEP_NS);
+
+        /* Waiting on the console lets typed input end the wait. */
+        if (m->cfg->serial != EMU_SERIAL_NONE && m->console.wait) {
+            m->console.wait(m->console.opaque, ns);
+        } else {
+            portos_sleep_ns(ns);
+        }
     }
 }
 

@@ -55,6 +55,8 @@ typedef struct VirtConsole {
     size_t (*read)(void *opaque, uint8_t *buf, size_t len);
     bool (*quit_requested)(void *opaque);
     void (*flush)(void *opaque);
+    /* Idle: wait up to @ns for input (NULL: the board just sleeps). */
+    void (*wait)(void *opaque, int64_t ns);
     void *opaque;
 } VirtConsole;
 

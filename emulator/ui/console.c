@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/terminal.h>
 
 #define CTRL_A 0x01
@@ -122,4 +123,13 @@ size_t console_read(void *opaque, uint8_t *buf, size_t len)
 bool console_quit_requested(void *opaque)
 {
     return ((StdioConsole *)opaque)->quit;
+}
+
+void console_wait(void *opaque, int64_t ns)
+{
+    StdioConsole *c = opaque;
+
+    if (c->eof || portos_term_wait(0, ns) < 0) {
+        portos_sleep_ns(ns);
+    }
 }

@@ -30,6 +30,8 @@ void console_write(void *opaque, uint8_t byte);
 size_t console_read(void *opaque, uint8_t *buf, size_t len);
 bool console_quit_requested(void *opaque);
 void console_flush(void *opaque);
+/** console_wait: wait up to @ns for input on stdin (sleep after its end). */
+void console_wait(void *opaque, int64_t ns);
 
 /**
  * console_filter: run input bytes through the Ctrl-A escape state;

@@ -17,7 +17,7 @@ int main(int argc, char **argv)
     EmuConfig cfg;
     StdioConsole con;
     VirtConsole vc = { console_write, console_read, console_quit_requested,
-                       console_flush, &con };
+                       console_flush, console_wait, &con };
     VirtMachine *m;
     char *err = NULL;
     int status, r;

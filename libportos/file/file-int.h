@@ -21,6 +21,11 @@
 int64_t portos__pread(int fd, void *buf, size_t len, int64_t off);
 int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off);
 
+/* open/fsync/close of portos_file_*(); arguments checked by file.c. */
+int portos__file_open(const char *path, bool write);
+int portos__file_sync(int fd);
+int portos__file_close(int fd);
+
 /*
  * The OS's own range copy. Returns bytes copied (0 at end of input), or a
  * PORTOS_E* code; PORTOS_ENOSYS, _EXDEV, _ENOTSUP and _EINVAL mean "use the

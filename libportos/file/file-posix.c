@@ -1,6 +1,6 @@
 /*
- * file-posix.c - the kernel's copy_file_range and the same-file check
- * (positional I/O: file-unix.c)
+ * file-posix.c - the kernel's copy_file_range, the same-file check and
+ * fsync (positional I/O and open/close: file-unix.c)
  */
 #define _GNU_SOURCE
 #include "file-int.h"
@@ -36,4 +36,9 @@ int portos__same_file(int fd_a, int fd_b)
         return -errno;
     }
     return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int portos__file_sync(int fd)
+{
+    return fsync(fd) < 0 ? -errno : 0;
 }

@@ -1,5 +1,5 @@
 /*
- * file-wasm.c - no OS range copy, and the same-file check for
+ * file-wasm.c - no OS range copy, the same-file check and syncing for
  * Emscripten's file systems (positional I/O: file-unix.c)
  *
  * Emscripten's <unistd.h> declares copy_file_range() but its libc does not
@@ -12,7 +12,9 @@
 
 #include <portos/error.h>
 
+#include <emscripten.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,4 +55,33 @@ int portos__same_file(int fd_a, int fd_b)
         return 0;
     }
     return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/*
+ * Emscripten 3.1.6's fsync() is built on Asyncify when a program links
+ * with -sASYNCIFY: it unwinds into the mount's syncfs(), which host files
+ * under NODERAWFS do not have (a TypeError in JS), and an unwind needs its
+ * callers instrumented. So a host file is synced with Node's fsyncSync on
+ * its Node descriptor; files of the in-memory file systems have nothing
+ * to make durable. Returns 0, 1 (in memory) or -1 (Node's fsync failed).
+ */
+EM_JS(int, file_sync_js, (int fd), {
+    var stream = typeof FS !== 'undefined' ? FS.streams[fd] : undefined;
+    if (!ENVIRONMENT_IS_NODE || !stream || stream.nfd === undefined) {
+        return 1;
+    }
+    try {
+        require('fs').fsyncSync(stream.nfd);
+    } catch (e) {
+        return -1;
+    }
+    return 0;
+});
+
+int portos__file_sync(int fd)
+{
+    if (fcntl(fd, F_GETFD) < 0) {
+        return -errno;
+    }
+    return file_sync_js(fd) < 0 ? -EIO : 0;
 }

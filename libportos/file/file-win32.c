@@ -1,5 +1,9 @@
 /*
- * file-win32.c - positional I/O on C runtime descriptors
+ * file-win32.c - files and positional I/O on C runtime descriptors
+ *
+ * Files are opened by their UTF-16 name (_wopen: the narrow C runtime
+ * calls take the ANSI code page, not UTF-8), always in binary mode and
+ * not inherited, and synced with FlushFileBuffers.
  *
  * ReadFile/WriteFile take the offset in an OVERLAPPED structure. On a
  * handle opened for synchronous I/O (all C runtime handles are) Windows
@@ -16,7 +20,11 @@
 
 #include <portos/error.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <io.h>
 #include <stdbool.h>
+#include <stdlib.h>
 
 /* ReadFile/WriteFile take a DWORD length. */
 #define MAX_IO ((size_t)1 << 30)
@@ -110,4 +118,43 @@ int portos__same_file(int fd_a, int fd_b)
     return a.dwVolumeSerialNumber == b.dwVolumeSerialNumber &&
            a.nFileIndexHigh == b.nFileIndexHigh &&
            a.nFileIndexLow == b.nFileIndexLow;
+}
+
+int portos__file_open(const char *path, bool write)
+{
+    int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1,
+                                NULL, 0);
+    wchar_t *wpath;
+    int fd, err;
+
+    if (n <= 0) {
+        return -EINVAL; /* not UTF-8 */
+    }
+    wpath = malloc((size_t)n * sizeof(*wpath));
+    if (!wpath) {
+        return -ENOMEM;
+    }
+    MultiByteToWideChar(CP_UTF8, 0, path, -1, wpath, n);
+    fd = _wopen(wpath, (write ? _O_RDWR : _O_RDONLY) | _O_BINARY | _O_NOINHERIT);
+    err = errno;
+    free(wpath);
+    return fd < 0 ? -err : fd;
+}
+
+int portos__file_sync(int fd)
+{
+    HANDLE h = portos__fd_handle(fd);
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return -EBADF;
+    }
+    return FlushFileBuffers(h) ? 0 : portos__last_winerror();
+}
+
+int portos__file_close(int fd)
+{
+    if (portos__fd_handle(fd) == INVALID_HANDLE_VALUE) {
+        return -EBADF; /* before _close's invalid-parameter handler sees it */
+    }
+    return _close(fd) < 0 ? -errno : 0;
 }

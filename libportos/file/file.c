@@ -15,6 +15,24 @@
 #define COPY_CHUNK (1 << 20)
 #define BOUNCE_SIZE (128 * 1024)
 
+int portos_file_open(const char *path, unsigned flags)
+{
+    if (!path || (flags & ~PORTOS_FILE_WRITE)) {
+        return PORTOS_EINVAL;
+    }
+    return portos__file_open(path, flags & PORTOS_FILE_WRITE);
+}
+
+int portos_file_sync(int fd)
+{
+    return fd < 0 ? PORTOS_EBADF : portos__file_sync(fd);
+}
+
+int portos_file_close(int fd)
+{
+    return fd < 0 ? PORTOS_EBADF : portos__file_close(fd);
+}
+
 int64_t portos_pread(int fd, void *buf, size_t len, int64_t off)
 {
     if (off < 0 || (len && !buf)) {

@@ -32,4 +32,7 @@ int64_t portos__term_read(int fd, void *buf, size_t len);
  */
 int64_t portos__term_write(int fd, const void *buf, size_t len);
 
+/* Wait up to @timeout_ns (>= 0) for input on @fd: 1, 0 or a code. */
+int portos__term_wait(int fd, int64_t timeout_ns);
+
 #endif

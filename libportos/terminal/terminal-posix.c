@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE,
@@ -172,4 +173,22 @@ int64_t portos__term_write(int fd, const void *buf, size_t len)
         done += (size_t)n;
     }
     return (int64_t)done;
+}
+
+int portos__term_wait(int fd, int64_t timeout_ns)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    struct timespec ts;
+    int r;
+
+    ts.tv_sec = (time_t)(timeout_ns / 1000000000);
+    ts.tv_nsec = (long)(timeout_ns % 1000000000);
+    r = ppoll(&pfd, 1, &ts, NULL);
+    if (r < 0) {
+        return errno == EINTR ? 0 : -errno;
+    }
+    if (r && (pfd.revents & POLLNVAL)) {
+        return PORTOS_EBADF;
+    }
+    return r > 0;
 }

@@ -19,6 +19,7 @@
 #include "terminal-int.h"
 
 #include <portos/error.h>
+#include <portos/osinfo.h>
 #include <portos/shutdown.h>
 
 
@@ -185,4 +186,14 @@ int64_t portos__term_write(int fd, const void *buf, size_t len)
         done += (size_t)n;
     }
     return (int64_t)done;
+}
+
+/* Node's stdin cannot be waited on from wasm without Asyncify: sleep. */
+int portos__term_wait(int fd, int64_t timeout_ns)
+{
+    if (fcntl(fd, F_GETFD) < 0 && !host_fd(fd)) {
+        return PORTOS_EBADF;
+    }
+    portos_sleep_ns(timeout_ns);
+    return 0;
 }

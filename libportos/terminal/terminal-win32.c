@@ -17,6 +17,7 @@
 #include "portos-win32.h"
 
 #include <portos/shutdown.h>
+#include <portos/osinfo.h>
 
 #include <signal.h>
 #include <string.h>
@@ -306,4 +307,36 @@ int64_t portos__term_write(int fd, const void *buf, size_t len)
         done += n;
     }
     return (int64_t)done;
+}
+
+/*
+ * A console input handle is signalled while input events are queued.
+ * Waiting on it is also what makes Wine's console on a terminal read the
+ * typed input: polling with GetNumberOfConsoleInputEvents alone never
+ * sees any there.
+ */
+int portos__term_wait(int fd, int64_t timeout_ns)
+{
+    HANDLE h = portos__fd_handle(fd);
+    DWORD ms;
+
+    if (h == INVALID_HANDLE_VALUE) {
+        return PORTOS_EBADF;
+    }
+    if (pending_len) {
+        return 1;
+    }
+    if (!is_console_input(h)) {
+        portos_sleep_ns(timeout_ns);
+        return 0;
+    }
+    ms = (DWORD)((timeout_ns + 999999) / 1000000);
+    switch (WaitForSingleObject(h, ms)) {
+    case WAIT_OBJECT_0:
+        return 1;
+    case WAIT_TIMEOUT:
+        return 0;
+    default:
+        return portos__last_winerror();
+    }
 }

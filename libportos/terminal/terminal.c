@@ -83,3 +83,14 @@ int64_t portos_term_write(int fd, const void *buf, size_t len)
     }
     return portos__term_write(fd, buf, len);
 }
+
+int portos_term_wait(int fd, int64_t timeout_ns)
+{
+    if (fd < 0) {
+        return PORTOS_EBADF;
+    }
+    if (timeout_ns < 0) {
+        return PORTOS_EINVAL;
+    }
+    return portos__term_wait(fd, timeout_ns);
+}

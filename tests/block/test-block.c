@@ -1,6 +1,6 @@
 /*
- * test-block.c - the block layer on real files: open errors, requests run
- * in coroutines and completed by block_poll(), bounds, read-only,
+ * test-block.c - the block layer on real files: open errors, requests
+ * started in coroutines and completed by block_poll(), bounds, read-only,
  * -snapshot copies, flush.
  */
 #include "portos-test.h"
@@ -441,6 +441,69 @@ START_TEST(test_notify_and_flush_all)
 }
 END_TEST
 
+/* A request's coroutine is entered by block_poll(), never by the submitter. */
+START_TEST(test_started_by_poll)
+{
+    BlockBackend *bb = block_open(image, 0, NULL);
+    uint8_t buf[512], *file;
+    BlockIov iov = { buf, sizeof(buf) };
+    BlockRequest req = { 0 };
+    Done d = { 0, 1 };
+    gsize len;
+
+    memset(buf, 0x5a, sizeof(buf));
+    req.op = BLOCK_OP_WRITE;
+    req.offset = 2 * 512;
+    req.iov = &iov;
+    req.niov = 1;
+    req.cb = done_cb;
+    req.opaque = &d;
+    block_aio_submit(bb, &req);
+    /* Not started: no coroutine made, the file untouched. */
+    ck_assert_uint_eq(portos_coroutine_pool_size(), 0);
+    file = read_file(image, &len);
+    ck_assert_uint_eq(file[2 * 512], 2);
+    g_free(file);
+    ck_assert_uint_eq(block_poll(), 1);
+    ck_assert_int_eq(d.calls, 1);
+    ck_assert_int_eq(d.ret, 0);
+    ck_assert_uint_eq(portos_coroutine_pool_size(), 1);
+    file = read_file(image, &len);
+    ck_assert_uint_eq(file[2 * 512], 0x5a);
+    g_free(file);
+    block_close(bb);
+}
+END_TEST
+
+/*
+ * Draining (a device reset, inside the CPU loop) runs what has not started
+ * on the caller's stack: no coroutine is entered.
+ */
+START_TEST(test_drain_runs_unstarted_inline)
+{
+    BlockBackend *bb = block_open(image, 0, NULL);
+    uint8_t buf[512];
+    BlockIov iov = { buf, sizeof(buf) };
+    BlockRequest req = { 0 };
+    Done d = { 0, 1 };
+
+    req.op = BLOCK_OP_READ;
+    req.offset = 5 * 512;
+    req.iov = &iov;
+    req.niov = 1;
+    req.cb = done_cb;
+    req.opaque = &d;
+    block_aio_submit(bb, &req);
+    block_drain(bb);
+    ck_assert_int_eq(d.calls, 1);
+    ck_assert_int_eq(d.ret, 0);
+    ck_assert_uint_eq(buf[0], 5);
+    ck_assert_uint_eq(block_pending(), 0);
+    ck_assert_uint_eq(portos_coroutine_pool_size(), 0);
+    block_close(bb);
+}
+END_TEST
+
 START_TEST(test_close_completes_pending)
 {
     BlockBackend *bb = block_open(image, 0, NULL);
@@ -536,6 +599,8 @@ Suite *suite_block(void)
     tcase_add_test(tc, test_snapshot);
     tcase_add_test(tc, test_snapshot_readonly_image);
     tcase_add_test(tc, test_notify_and_flush_all);
+    tcase_add_test(tc, test_started_by_poll);
+    tcase_add_test(tc, test_drain_runs_unstarted_inline);
     tcase_add_test(tc, test_close_completes_pending);
     suite_add_tcase(s, tc);
     return s;

@@ -11,6 +11,7 @@
 
 #include <fcntl.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -195,6 +196,47 @@ START_TEST(test_pread_pwrite)
 }
 END_TEST
 
+START_TEST(test_file_open_sync_close)
+{
+    /* A UTF-8 name: win32 must not take it in the ANSI code page. */
+    char *base = portos_test_tmpname("open");
+    char *name = g_strconcat(base, "-\xc3\xa9t\xc3\xa9", NULL);
+    static const char data[] = "one\r\ntwo\n\x1a three";
+    char got[sizeof(data)], *contents;
+    gsize len;
+    int fd, ro;
+
+    ck_assert(g_file_set_contents(name, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", -1, NULL));
+    fd = portos_file_open(name, PORTOS_FILE_WRITE);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(portos_pwrite(fd, data, sizeof(data), 3), sizeof(data));
+    ck_assert_int_eq(portos_file_sync(fd), 0);
+    /* Binary mode both ways: CR LF and ^Z come back unchanged. */
+    ro = portos_file_open(name, 0);
+    ck_assert_int_ge(ro, 0);
+    ck_assert_int_eq(portos_pread(ro, got, sizeof(got), 3), sizeof(got));
+    ck_assert(memcmp(got, data, sizeof(data)) == 0);
+    /* Read only means read only. */
+    ck_assert_int_lt(portos_pwrite(ro, data, 1, 0), 0);
+    ck_assert_int_eq(portos_file_close(ro), 0);
+    ck_assert_int_eq(portos_file_close(fd), 0);
+    ck_assert_int_eq(portos_file_close(fd), PORTOS_EBADF);
+    ck_assert(g_file_get_contents(name, &contents, &len, NULL));
+    ck_assert_uint_eq(len, 32);
+    ck_assert(memcmp(contents + 3, data, sizeof(data)) == 0);
+    g_free(contents);
+
+    ck_assert_int_eq(portos_file_open(base, 0), PORTOS_ENOENT);
+    ck_assert_int_eq(portos_file_open(name, 0x100), PORTOS_EINVAL);
+    ck_assert_int_eq(portos_file_open(NULL, 0), PORTOS_EINVAL);
+    ck_assert_int_eq(portos_file_sync(-1), PORTOS_EBADF);
+    ck_assert_int_eq(portos_file_close(-1), PORTOS_EBADF);
+    ck_assert_int_eq(g_unlink(name), 0);
+    g_free(name);
+    g_free(base);
+}
+END_TEST
+
 Suite *suite_file(void)
 {
     Suite *s = suite_create("file");
@@ -209,6 +251,7 @@ Suite *suite_file(void)
     tcase_add_test(tc, test_copy_bad_args);
     tcase_add_test(tc, test_copy_same_file_disjoint);
     tcase_add_test(tc, test_pread_pwrite);
+    tcase_add_test(tc, test_file_open_sync_close);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -102,6 +102,51 @@ START_TEST(test_read_end_of_input)
 }
 END_TEST
 
+/* Raw bytes out, LF not turned into CR LF; PORTOS_EBADF for a closed fd. */
+START_TEST(test_write_raw_bytes)
+{
+    static const char out[] = "a\nb\r\n\x1a\x00z";
+    char buf[32];
+    int fds[2];
+#ifdef _WIN32
+    DWORD n = 0;
+
+    /* A text-mode descriptor, where _write would turn LF into CR LF: read
+     * back through the handle, bypassing the runtime. */
+    ck_assert_int_eq(_pipe(fds, 4096, _O_TEXT), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], out, sizeof(out)), sizeof(out));
+    ck_assert(ReadFile((HANDLE)_get_osfhandle(fds[0]), buf, sizeof(buf), &n, NULL));
+    ck_assert_uint_eq(n, sizeof(out));
+#else
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_write(fds[1], out, sizeof(out)), sizeof(out));
+    ck_assert_int_eq(read(fds[0], buf, sizeof(buf)), sizeof(out));
+#endif
+    ck_assert(memcmp(buf, out, sizeof(out)) == 0);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_write(fds[1], out, 1), PORTOS_EBADF);
+}
+END_TEST
+
+#if defined(_WIN32) || defined(__EMSCRIPTEN__)
+/* Not a console (win32) or Node's stdin (wasm): sleeps; bad arguments. */
+START_TEST(test_wait)
+{
+    int fds[2];
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(portos_term_wait(fds[0], 20 * 1000 * 1000), 0);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - t0, 19 * 1000 * 1000);
+    ck_assert_int_eq(portos_term_wait(fds[0], -1), PORTOS_EINVAL);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(portos_term_wait(fds[0], 0), PORTOS_EBADF);
+}
+END_TEST
+#endif
+
 #if defined(_WIN32) || defined(__EMSCRIPTEN__)
 /*
  * Writes go through; a pending shutdown request makes them give up (posix
@@ -582,6 +627,23 @@ START_TEST(test_restored_on_fatal_signals)
 }
 END_TEST
 
+/* Waiting: the timeout without input, at once with it; bad arguments. */
+START_TEST(test_wait)
+{
+    Pty p = open_pty();
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    ck_assert_int_eq(portos_term_wait(p.slave, 20 * 1000 * 1000), 0);
+    ck_assert_int_ge(portos_clock_monotonic_ns() - t0, 19 * 1000 * 1000);
+    ck_assert_int_eq(write(p.master, "a\n", 2), 2); /* cooked: a line */
+    tcdrain(p.master);
+    ck_assert_int_eq(portos_term_wait(p.slave, 5000 * 1000 * 1000LL), 1);
+    ck_assert_int_eq(portos_term_wait(p.slave, -1), PORTOS_EINVAL);
+    close_pty(&p);
+    ck_assert_int_eq(portos_term_wait(p.slave, 0), PORTOS_EBADF);
+}
+END_TEST
+
 /* Everything arrives, in order, through a pipe a child drains slowly. */
 START_TEST(test_write_all)
 {
@@ -699,6 +761,7 @@ static void add_backend_tests(TCase *tc)
     tcase_add_test(tc, test_write_all);
     tcase_add_test(tc, test_write_full_pipe_gives_up_on_shutdown);
     tcase_add_test(tc, test_write_errors);
+    tcase_add_test(tc, test_wait);
 }
 
 #endif
@@ -712,8 +775,10 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_pipe_nonblocking_read);
     tcase_add_test(tc, test_read_end_of_input);
     tcase_add_test(tc, test_restore_when_not_raw);
+    tcase_add_test(tc, test_write_raw_bytes);
 #if defined(_WIN32) || defined(__EMSCRIPTEN__)
     tcase_add_test(tc, test_write_and_shutdown);
+    tcase_add_test(tc, test_wait);
 #endif
     add_backend_tests(tc);
     suite_add_tcase(s, tc);

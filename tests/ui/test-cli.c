@@ -9,6 +9,42 @@
 
 #include "ui/cli.h"
 
+/*
+ * @line split at spaces, '...' quoting a word. Not g_shell_parse_argv():
+ * it frees through g_slist_free_full(), which calls g_free as a GFunc and
+ * traps on wasm (portos/glib-compat.h).
+ */
+static char **split_words(const char *line, int *argc)
+{
+    GPtrArray *words = g_ptr_array_new();
+    GString *w = NULL;
+    bool quoted = false;
+
+    for (const char *p = line;; p++) {
+        if (*p == '\'') {
+            quoted = !quoted;
+        } else if (!*p || (*p == ' ' && !quoted)) {
+            if (w) {
+                g_ptr_array_add(words, g_string_free(w, FALSE));
+                w = NULL;
+            }
+            if (!*p) {
+                break;
+            }
+            continue;
+        }
+        if (!w) {
+            w = g_string_new(NULL);
+        }
+        if (*p != '\'') {
+            g_string_append_c(w, *p);
+        }
+    }
+    *argc = (int)words->len;
+    g_ptr_array_add(words, NULL);
+    return (char **)g_ptr_array_free(words, FALSE);
+}
+
 static EmuCliResult parse(EmuConfig *cfg, char **err, const char *line)
 {
     char **argv = NULL;
@@ -17,7 +53,7 @@ static EmuCliResult parse(EmuConfig *cfg, char **err, const char *line)
     char *full = g_strconcat("portos-arm ", line, NULL);
     FILE *out = fopen("/dev/null", "w");
 
-    ck_assert(g_shell_parse_argv(full, &argc, &argv, NULL));
+    argv = split_words(full, &argc);
     r = emu_cli_parse(cfg, argc, argv, err, out ? (void *)out : (void *)stdout);
     if (out) {
         fclose(out);

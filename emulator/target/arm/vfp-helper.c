@@ -599,9 +599,16 @@ static uint32_t arith_f32(struct CPUState *cs, FPOp op, uint32_t a,
     hf = host_end(ctx.rmode);
     finite = isfinite(fa) && (nops < 2 || isfinite(fb)) &&
              (nops < 3 || isfinite(fc));
-    if (!arm_vfp_host_has_flags() && finite && isfinite(fr) &&
-        f32_inexact(op, fa, fb, fc, fr)) {
-        hf |= FPSCR_IXC;
+    /*
+     * Without host flags inexact is computed; so it is for FMA, a libm
+     * call whose flags are not IEEE's everywhere (MinGW's fmaf raises
+     * inexact for exact results).
+     */
+    if (finite && isfinite(fr) && (op == OP_FMA || !arm_vfp_host_has_flags())) {
+        hf &= ~FPSCR_IXC;
+        if (f32_inexact(op, fa, fb, fc, fr)) {
+            hf |= FPSCR_IXC;
+        }
     }
     hf |= explicit_flags(op, finite, isinf(fr), isnan(fr), fb == 0, fa == 0);
 
@@ -664,9 +671,16 @@ static uint64_t arith_f64(struct CPUState *cs, FPOp op, uint64_t a,
     hf = host_end(ctx.rmode);
     finite = isfinite(fa) && (nops < 2 || isfinite(fb)) &&
              (nops < 3 || isfinite(fc));
-    if (!arm_vfp_host_has_flags() && finite && isfinite(fr) &&
-        f64_inexact(op, fa, fb, fc, fr)) {
-        hf |= FPSCR_IXC;
+    /*
+     * Without host flags inexact is computed; so it is for FMA, a libm
+     * call whose flags are not IEEE's everywhere (MinGW's fmaf raises
+     * inexact for exact results).
+     */
+    if (finite && isfinite(fr) && (op == OP_FMA || !arm_vfp_host_has_flags())) {
+        hf &= ~FPSCR_IXC;
+        if (f64_inexact(op, fa, fb, fc, fr)) {
+            hf |= FPSCR_IXC;
+        }
     }
     hf |= explicit_flags(op, finite, isinf(fr), isnan(fr), fb == 0, fa == 0);
 

@@ -5,6 +5,10 @@
  * The I/O leaves file positions alone: posix pread/pwrite, win32
  * ReadFile/WriteFile with an OVERLAPPED offset (position restored), wasm
  * Emscripten's pread/pwrite.
+ *
+ * Opening, syncing and closing: posix open/fsync/close; win32 _wopen of
+ * the UTF-8 name in binary mode, FlushFileBuffers, _close; wasm
+ * Emscripten's open/fsync/close (host files under Node with NODERAWFS).
  */
 #ifndef PORTOS_FILE_H
 #define PORTOS_FILE_H
@@ -16,6 +20,38 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** portos_file_open() flag: read and write (without it: read only). */
+#define PORTOS_FILE_WRITE 0x1u
+
+/**
+ * portos_file_open: open the existing file @path (UTF-8) for positional
+ * I/O with portos_pread()/portos_pwrite().
+ * @flags: 0 or PORTOS_FILE_WRITE
+ *
+ * The descriptor is in binary mode (no newline translation on Windows)
+ * and not inherited by child processes. Opening never waits: a FIFO is
+ * opened without waiting for its other end (posix, wasm: O_NONBLOCK, which
+ * regular files and block devices ignore), so a caller can look at what
+ * it opened (portos_blockdev_info()) and refuse it.
+ *
+ * Returns: the descriptor, or a PORTOS_E* code (PORTOS_ENOENT, PORTOS_EACCES,
+ * PORTOS_EISDIR...; PORTOS_EINVAL for unknown @flags or a NULL @path).
+ */
+int portos_file_open(const char *path, unsigned flags);
+
+/**
+ * portos_file_sync: make the data written to @fd durable (fsync;
+ * FlushFileBuffers on win32, which needs a descriptor opened for writing).
+ * Returns: 0 or a PORTOS_E* code (PORTOS_EBADF...).
+ */
+int portos_file_sync(int fd);
+
+/**
+ * portos_file_close: close @fd.
+ * Returns: 0 or a PORTOS_E* code (PORTOS_EBADF).
+ */
+int portos_file_close(int fd);
 
 /**
  * portos_pread: read up to @len bytes at offset @off.

@@ -5,6 +5,8 @@
  * output post-processing), restored by portos_term_restore(), at exit and
  * when a fatal signal arrives. win32: console raw mode with VT input and
  * output. wasm: Node's stdin raw mode when stdin is a TTY.
+ * portos_term_write(): write(); win32 WriteFile on the descriptor's
+ * handle; wasm Emscripten's write() (the host's stdout under NODERAWFS).
  */
 #ifndef PORTOS_TERMINAL_H
 #define PORTOS_TERMINAL_H
@@ -43,6 +45,16 @@ bool portos_term_is_raw(void);
  * at end of input, or a PORTOS_E* code.
  */
 int64_t portos_term_read(int fd, void *buf, size_t len);
+
+/**
+ * portos_term_wait: wait up to @timeout_ns for input on @fd, for a main
+ * loop with nothing else to do.
+ * Returns: 1 when input may be pending, 0 after the timeout, or a negative
+ * errno. posix: ppoll(). win32: a console input handle is waited on (that
+ * is also when Wine's console on a terminal takes typed input), other
+ * handles sleep. wasm: sleeps (Node's stdin cannot be waited on).
+ */
+int portos_term_wait(int fd, int64_t timeout_ns);
 
 /**
  * portos_term_write: write all @len bytes of @buf to @fd (a terminal,
