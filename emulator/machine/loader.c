@@ -259,8 +259,13 @@ static int read_segments(const LoaderRam *ram, const LoaderImage *img,
             g_array_append_val(segs, ph);
         }
     }
-    /* Like QEMU, refuse segments that would overwrite each other. */
-    qsort(segs->data, segs->len, sizeof(Elf32Phdr), cmp_paddr);
+    /*
+     * Like QEMU, refuse segments that would overwrite each other. (With no
+     * segment, segs->data is NULL, which qsort must not be given.)
+     */
+    if (segs->len > 1) {
+        qsort(segs->data, segs->len, sizeof(Elf32Phdr), cmp_paddr);
+    }
     for (unsigned i = 1; i < segs->len; i++) {
         const Elf32Phdr *a = &g_array_index(segs, Elf32Phdr, i - 1);
         const Elf32Phdr *b = &g_array_index(segs, Elf32Phdr, i);
