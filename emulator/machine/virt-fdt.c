@@ -264,6 +264,50 @@ static int patch_chosen(void *fdt, const VirtFdtConfig *cfg)
     return r;
 }
 
+/*
+ * Libfdt's own full check (fdt_check_full) is missing from the libfdt that
+ * the cross sysroots build (arm-trusted-firmware's copy), so the walk is
+ * done here with what every libfdt has: the header and its sizes, then
+ * every node's name and every property's name and value, each of which
+ * libfdt bounds-checks against the blob.
+ */
+int virt_fdt_check(const void *blob, size_t len)
+{
+    int node, depth = 0, r;
+
+    if (len < sizeof(struct fdt_header)) {
+        return -FDT_ERR_TRUNCATED;
+    }
+    r = fdt_check_header(blob);
+    if (r < 0) {
+        return r;
+    }
+    if (fdt_totalsize(blob) > len) {
+        return -FDT_ERR_TRUNCATED;
+    }
+    for (node = 0; node >= 0; node = fdt_next_node(blob, node, &depth)) {
+        int prop, plen;
+
+        if (depth < 0) {
+            return 0;   /* past the root node's end: every node was seen */
+        }
+        if (!fdt_get_name(blob, node, &plen)) {
+            return plen < 0 ? plen : -FDT_ERR_BADSTRUCTURE;
+        }
+        fdt_for_each_property_offset(prop, blob, node) {
+            const char *pname;
+
+            if (!fdt_getprop_by_offset(blob, prop, &pname, &plen) || !pname) {
+                return plen < 0 ? plen : -FDT_ERR_BADSTRUCTURE;
+            }
+        }
+        if (prop != -FDT_ERR_NOTFOUND) {
+            return prop;
+        }
+    }
+    return node == -FDT_ERR_NOTFOUND ? 0 : node;
+}
+
 int virt_fdt_from_user(const char *name, const void *data, size_t len,
                        const VirtFdtConfig *cfg, void **blob, size_t *size,
                        char **errmsg)
@@ -272,13 +316,13 @@ int virt_fdt_from_user(const char *name, const void *data, size_t len,
     void *fdt;
     int r;
 
-    /* fdt_check_full validates the header, the sizes and every node. */
+    /* virt_fdt_check validates the header, the sizes and every node. */
     if (len >= sizeof(fdt32_t) && fdt_magic(data) != FDT_MAGIC) {
         r = -FDT_ERR_BADMAGIC;      /* what QEMU reports for a non-tree */
     } else if (len < sizeof(struct fdt_header)) {
         r = -FDT_ERR_TRUNCATED;
     } else {
-        r = fdt_check_full(data, len);
+        r = virt_fdt_check(data, len);
     }
     if (r < 0) {
         *errmsg = g_strdup_printf("-dtb '%s': not a valid device tree (%s)",

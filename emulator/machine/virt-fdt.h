@@ -28,6 +28,13 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
                    char **errmsg);
 
 /**
+ * virt_fdt_check: validate a device tree blob of @len bytes: its header,
+ * its sizes (within @len) and every node and property.
+ * Returns: 0, or a negative libfdt error (-FDT_ERR_BADMAGIC...).
+ */
+int virt_fdt_check(const void *blob, size_t len);
+
+/**
  * virt_fdt_from_user: check the device tree @data (@len bytes read from
  * @name, a -dtb file) with libfdt, and return a copy whose /chosen node
  * has what QEMU puts there: bootargs (when @cfg has a non-empty command

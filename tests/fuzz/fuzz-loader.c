@@ -101,7 +101,7 @@ static void build_fdt(const uint8_t *data, size_t size)
         fc.initrd_end = fc.initrd_start + (data[2] | data[3] << 8);
     }
     if (virt_fdt_build(&fc, &blob, &blob_size, &err) == 0) {
-        if (fdt_check_full(blob, blob_size) != 0) {
+        if (virt_fdt_check(blob, blob_size) != 0) {
             fprintf(stderr, "fuzz-loader: virt_fdt_build made an invalid tree\n");
             abort();
         }

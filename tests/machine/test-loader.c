@@ -8,7 +8,6 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -364,6 +363,14 @@ START_TEST(test_elf_fuzz_headers)
 }
 END_TEST
 
+/*
+ * Host facts of posix systems: FIFOs, /dev/zero and getrusage(). Windows
+ * has none of them, and Emscripten's file systems (Node) neither FIFOs nor
+ * a real peak RSS.
+ */
+#if !defined(_WIN32) && !defined(__EMSCRIPTEN__)
+#include <sys/resource.h>
+
 /* FIFOs, devices and directories are refused at once, never read. */
 START_TEST(test_not_regular)
 {
@@ -407,6 +414,7 @@ START_TEST(test_huge_sparse)
     g_free(p);
 }
 END_TEST
+#endif
 
 START_TEST(test_size_str)
 {
@@ -508,8 +516,10 @@ Suite *suite_loader(void)
     tcase_add_test(tc, test_elf_malformed);
     tcase_add_test(tc, test_elf_overlap);
     tcase_add_test(tc, test_elf_fuzz_headers);
+#if !defined(_WIN32) && !defined(__EMSCRIPTEN__)
     tcase_add_test(tc, test_not_regular);
     tcase_add_test(tc, test_huge_sparse);
+#endif
     tcase_add_test(tc, test_read_file_bounded);
     tcase_add_test(tc, test_size_str);
     tcase_add_test(tc, test_dtb_placement);

@@ -140,7 +140,7 @@ START_TEST(test_user_dtb_patched)
         user = user_tree(with_chosen, &len);
         ck_assert_int_eq(virt_fdt_from_user("u.dtb", user, len, &cfg, &blob, &size, &err), 0);
         ck_assert_ptr_null(err);
-        ck_assert_int_eq(fdt_check_full(blob, size), 0);
+        ck_assert_int_eq(virt_fdt_check(blob, size), 0);
         ck_assert_str_eq(prop("/", "model", &n), "mine");
         ck_assert_str_eq(prop("/chosen", "bootargs", &n), "console=ttyAMA0");
         /* #address-cells = 1: one cell each, as QEMU writes them. */
