@@ -156,6 +156,81 @@ static void make_movi(TCGOp *op, uint64_t val)
     op->args[1] = (TCGArg)temp_idx(k);
 }
 
+/* Turn @op into "mov out, @src". */
+static void make_mov(TCGOp *op, TCGArg src)
+{
+    TCGArg o = op->args[0];
+    bool is32 = tcg_ctx->temps[o].type == TCG_TYPE_I32;
+
+    memset(op, 0, sizeof(*op));
+    op->opc = is32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
+    op->nb_oargs = 1;
+    op->nb_iargs = 1;
+    op->args[0] = o;
+    op->args[1] = src;
+}
+
+/*
+ * Algebraic identities with one constant input ("add t, r4, 0" is how a
+ * translator writes a zero offset): the op becomes a copy or a constant,
+ * which propagation then removes.  Returns true if @op was rewritten.
+ */
+static bool fold_identity(TCGOp *op)
+{
+    int a, b;
+    uint64_t ones;
+    bool b_const, a_const;
+
+    if (op->opc == INDEX_op_call || op->nb_oargs != 1 || op->nb_iargs != 2) {
+        return false;
+    }
+    a = (int)op->args[1];
+    b = (int)op->args[2];
+    a_const = is_const_idx(a);
+    b_const = is_const_idx(b);
+    ones = tcg_ctx->temps[op->args[0]].type == TCG_TYPE_I32
+           ? 0xffffffffull : ~0ull;
+    switch (op->opc) {
+    case INDEX_op_add_i32: case INDEX_op_add_i64:
+    case INDEX_op_or_i32: case INDEX_op_or_i64:
+    case INDEX_op_xor_i32: case INDEX_op_xor_i64:
+        if (a_const && (cval(a) & ones) == 0) {
+            make_mov(op, (TCGArg)b);
+            return true;
+        }
+        /* fall through */
+    case INDEX_op_sub_i32: case INDEX_op_sub_i64:
+    case INDEX_op_shl_i32: case INDEX_op_shl_i64:
+    case INDEX_op_shr_i32: case INDEX_op_shr_i64:
+    case INDEX_op_sar_i32: case INDEX_op_sar_i64:
+    case INDEX_op_rotl_i32: case INDEX_op_rotl_i64:
+    case INDEX_op_rotr_i32: case INDEX_op_rotr_i64:
+    case INDEX_op_andc_i32: case INDEX_op_andc_i64:
+        if (b_const && (cval(b) & ones) == 0) {
+            make_mov(op, (TCGArg)a);
+            return true;
+        }
+        return false;
+    case INDEX_op_and_i32: case INDEX_op_and_i64:
+        if (a_const && (cval(a) & ones) == ones) {
+            make_mov(op, (TCGArg)b);
+            return true;
+        }
+        if (b_const && (cval(b) & ones) == ones) {
+            make_mov(op, (TCGArg)a);
+            return true;
+        }
+        if ((a_const && (cval(a) & ones) == 0) ||
+            (b_const && (cval(b) & ones) == 0)) {
+            make_movi(op, 0);
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
+}
+
 static bool writes_cpu_fields(const TCGOp *op)
 {
     if (op->opc == INDEX_op_call) {
@@ -195,6 +270,8 @@ static void propagate(OptState *st)
             make_movi(op, val);
             /* make_movi may have added a temp: refresh the pointer. */
             op = &s->ops[i];
+        } else if (fold_identity(op)) {
+            op = &s->ops[i];
         }
         if (writes_cpu_fields(op)) {
             st->global_epoch++;
@@ -226,39 +303,127 @@ static bool removable(const TCGOp *op)
     return true;
 }
 
-/* Delete pure ops whose temps are never read; then compact the list. */
+/*
+ * May "op t, ...; mov g, t" become "op g, ..."?  Every op reads its inputs
+ * before it writes its output, and a guest load writes it only once the
+ * access has succeeded, so g is never seen half-updated.
+ */
+static bool retargetable(const TCGOp *op, const TCGOp *mov)
+{
+    TCGArg t = op->args[0];
+
+    if (op->nb_oargs != 1 || mov->args[1] != t || mov->args[0] == t ||
+        tcg_ctx->temps[mov->args[0]].type != tcg_ctx->temps[t].type) {
+        return false;
+    }
+    return removable(op) || op->opc == INDEX_op_qemu_ld_i32 ||
+           op->opc == INDEX_op_qemu_ld_i64;
+}
+
+/* Liveness of TB temps while scanning a TB backwards. */
+typedef struct Liveness {
+    int nb_temps;
+    bool *live;         /* per temp, at the current point */
+    bool *at_label;     /* per label, per temp: live where the label is */
+    bool *label_seen;   /* per label: already passed (a forward target) */
+} Liveness;
+
+static void live_all(Liveness *lv, bool on)
+{
+    for (int k = 0; k < lv->nb_temps; k++) {
+        lv->live[k] = on && is_tb_temp(k);
+    }
+}
+
+/* Add what is live at the branch target @l (all, if not yet known). */
+static void live_join_label(Liveness *lv, const TCGLabel *l)
+{
+    const bool *at = &lv->at_label[(size_t)l->id * lv->nb_temps];
+
+    if (!lv->label_seen[l->id]) {
+        live_all(lv, true);   /* a backward branch: be conservative */
+        return;
+    }
+    for (int k = 0; k < lv->nb_temps; k++) {
+        lv->live[k] |= at[k];
+    }
+}
+
+/* Liveness just before @op, given liveness just after it (control). */
+static void live_control(Liveness *lv, const TCGOp *op)
+{
+    TCGLabel *l;
+
+    switch (op->opc) {
+    case INDEX_op_set_label:
+        l = arg_label(op->args[0]);
+        memcpy(&lv->at_label[(size_t)l->id * lv->nb_temps], lv->live,
+               (size_t)lv->nb_temps);
+        lv->label_seen[l->id] = true;
+        return;
+    case INDEX_op_br:
+        live_all(lv, false);
+        live_join_label(lv, arg_label(op->args[0]));
+        return;
+    case INDEX_op_brcond_i32:
+    case INDEX_op_brcond_i64:
+        live_join_label(lv, arg_label(op->args[3]));
+        return;
+    default:
+        if (tcg_op_defs[op->opc].flags & TCG_OPF_BB_EXIT) {
+            live_all(lv, false);   /* TB temps end with the TB */
+        } else if (tcg_op_defs[op->opc].flags & TCG_OPF_BB_END) {
+            live_all(lv, true);
+        }
+        return;
+    }
+}
+
+/*
+ * One backward pass with per-temp liveness (globals are always live; TB
+ * temps die with the TB; a branch adds what is live at its label, all of
+ * them for a backward branch): pure ops whose TB-temp outputs are dead are
+ * deleted, and "op t; mov g, t" with t dead after the copy becomes
+ * "op g".  Then the op list is compacted.
+ */
 static void remove_dead(void)
 {
     TCGContext *s = tcg_ctx;
-    int32_t *uses = g_new0(int32_t, s->nb_temps);
+    Liveness lv = {
+        .nb_temps = s->nb_temps,
+        .live = g_new0(bool, s->nb_temps),
+        .at_label = g_new0(bool, (size_t)MAX(s->nb_labels, 1) * s->nb_temps),
+        .label_seen = g_new0(bool, MAX(s->nb_labels, 1)),
+    };
+    bool *live = lv.live;
     bool *dead = g_new0(bool, s->nb_ops);
-    bool changed = true;
     int n = 0, insn = 0;
 
-    for (int i = 0; i < s->nb_ops; i++) {
-        const TCGOp *op = &s->ops[i];
-        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
-            uses[op->args[k]]++;
+    for (int i = s->nb_ops - 1; i >= 0; i--) {
+        TCGOp *op = &s->ops[i];
+        bool needed = !removable(op);
+
+        live_control(&lv, op);
+        for (int k = 0; k < op->nb_oargs && !needed; k++) {
+            needed = live[op->args[k]];
         }
-    }
-    while (changed) {
-        changed = false;
-        for (int i = s->nb_ops - 1; i >= 0; i--) {
-            const TCGOp *op = &s->ops[i];
-            bool unused = true;
-            if (dead[i] || !removable(op)) {
-                continue;
-            }
-            for (int k = 0; k < op->nb_oargs; k++) {
-                unused &= uses[op->args[k]] == 0;
-            }
-            if (!unused) {
-                continue;
-            }
+        if (!needed) {
             dead[i] = true;
-            changed = true;
-            for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
-                uses[op->args[k]]--;
+            continue;
+        }
+        if ((op->opc == INDEX_op_mov_i32 || op->opc == INDEX_op_mov_i64) &&
+            i > 0 && is_tb_temp((int)op->args[1]) && !live[op->args[1]] &&
+            retargetable(&s->ops[i - 1], op)) {
+            s->ops[i - 1].args[0] = op->args[0];
+            dead[i] = true;
+            continue;
+        }
+        for (int k = 0; k < op->nb_oargs; k++) {
+            live[op->args[k]] = false;
+        }
+        for (int k = op->nb_oargs; k < op->nb_oargs + op->nb_iargs; k++) {
+            if (is_tb_temp((int)op->args[k])) {
+                live[op->args[k]] = true;
             }
         }
     }
@@ -275,7 +440,9 @@ static void remove_dead(void)
         n++;
     }
     s->nb_ops = n;
-    g_free(uses);
+    g_free(lv.live);
+    g_free(lv.at_label);
+    g_free(lv.label_seen);
     g_free(dead);
 }
 

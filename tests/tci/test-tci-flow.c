@@ -135,6 +135,33 @@ START_TEST(test_loop)
 }
 END_TEST
 
+/* The optimiser's liveness across a backward branch: temps read at the
+   loop's head stay live through its body. */
+START_TEST(test_optimizer_loop)
+{
+    reset_regs();
+    cpu->r32[0] = 10;
+    begin();
+    TCGv_i32 sum = tcg_temp_new_i32(), i = tcg_temp_new_i32();
+    TCGv_i32 t = tcg_temp_new_i32();
+    TCGLabel *top = gen_new_label(), *out = gen_new_label();
+    tcg_gen_movi_i32(sum, 0);
+    tcg_gen_mov_i32(i, R[0]);
+    gen_set_label(top);
+    tcg_gen_brcondi_i32(TCG_COND_EQ, i, 0, out);
+    tcg_gen_add_i32(t, sum, i);
+    tcg_gen_mov_i32(sum, t);              /* retargeted: add sum, sum, i */
+    tcg_gen_sub_i32(t, i, tcg_constant_i32(1));
+    tcg_gen_mov_i32(i, t);
+    tcg_gen_br(top);
+    gen_set_label(out);
+    tcg_gen_mov_i32(R[1], sum);
+    tcg_optimize();
+    run(_i);
+    ck_assert_uint_eq(cpu->r32[1], 55);
+}
+END_TEST
+
 /* Constants cached in scratch slots must be reloaded after a label. */
 START_TEST(test_scratch_reuse)
 {
@@ -677,7 +704,7 @@ static void gen_random_block(guint32 seed, bool optimize)
         }
         TCGv_i32 dst = PICK(3) ? t[PICK(8)] : R[PICK(7)];
         TCGv_i64 d64 = u[PICK(4)];
-        switch (PICK(16)) {
+        switch (PICK(18)) {
         case 0: tcg_gen_mov_i32(dst, src[0]); break;
         case 1: tcg_gen_add_i32(dst, src[0], src[1]); break;
         case 2: tcg_gen_sub_i32(dst, src[0], src[1]); break;
@@ -716,6 +743,9 @@ static void gen_random_block(guint32 seed, bool optimize)
                 gen_set_label(pending[--npending]);
             }
             break;
+        /* identities when the constant is 0 or -1 */
+        case 16: tcg_gen_and_i32(dst, src[0], src[1]); break;
+        case 17: tcg_gen_andc_i32(dst, src[0], src[1]); break;
         }
     }
     while (npending > 0) {
@@ -781,10 +811,60 @@ START_TEST(test_optimizer_shapes)
     tcg_gen_shli_i32(k, k, 4);
     tcg_gen_mov_i32(R[3], k);
     tcg_optimize();
-    ck_assert_int_eq(tcg_ctx->nb_ops, 1 + 3);   /* insn_start, add, 2 movs */
+    /* insn_start, "add r0, r1, r2" (the copy to r0 retargets the add),
+       "mov r3, 0x1230" */
+    ck_assert_int_eq(tcg_ctx->nb_ops, 1 + 2);
     run(_i);
     ck_assert_uint_eq(cpu->r32[0], 11);
     ck_assert_uint_eq(cpu->r32[3], 0x1230);
+    /* Identities with a constant become copies; a temp written again
+       before it is read loses its first write. */
+    reset_regs();
+    cpu->r32[1] = 0x50;
+    cpu->r32[2] = 0x0f;
+    cpu->r32[3] = 0xabc;
+    cpu->r32[5] = 0x77;
+    begin();
+    a = tcg_temp_new_i32();
+    b = tcg_temp_new_i32();
+    c = tcg_temp_new_i32();
+    tcg_gen_mov_i32(a, R[1]);
+    tcg_gen_add_i32(a, a, tcg_constant_i32(0));
+    tcg_gen_xor_i32(b, a, R[2]);
+    tcg_gen_mov_i32(R[0], b);                 /* xor r0, r1, r2 */
+    tcg_gen_and_i32(c, R[3], tcg_constant_i32(-1));
+    tcg_gen_shl_i32(c, c, tcg_constant_i32(0));
+    tcg_gen_mov_i32(R[4], c);                 /* mov r4, r3 */
+    tcg_gen_mov_i32(a, R[5]);
+    tcg_gen_movi_i32(a, 7);
+    tcg_gen_mov_i32(R[6], a);                 /* mov r6, 7 */
+    tcg_optimize();
+    ck_assert_int_eq(tcg_ctx->nb_ops, 1 + 3);
+    run(_i);
+    ck_assert_uint_eq(cpu->r32[0], 0x5f);
+    ck_assert_uint_eq(cpu->r32[4], 0xabc);
+    ck_assert_uint_eq(cpu->r32[6], 7);
+    /* Inside a conditional block a dead copy still goes, and a temp live
+       at the label (read after it) is kept. */
+    reset_regs();
+    cpu->r32[0] = 1;
+    cpu->r32[1] = 3;
+    begin();
+    a = tcg_temp_new_i32();
+    b = tcg_temp_new_i32();
+    TCGLabel *skip = gen_new_label();
+    tcg_gen_movi_i32(b, 40);
+    tcg_gen_brcondi_i32(TCG_COND_EQ, R[0], 0, skip);
+    tcg_gen_mov_i32(a, R[1]);
+    tcg_gen_add_i32(a, a, tcg_constant_i32(0));
+    tcg_gen_add_i32(b, a, tcg_constant_i32(1));   /* b = r1 + 1 */
+    gen_set_label(skip);
+    tcg_gen_mov_i32(R[2], b);
+    tcg_optimize();
+    /* insn_start, movi b, brcond, addi b, label, mov r2 */
+    ck_assert_int_eq(tcg_ctx->nb_ops, 6);
+    run(_i);
+    ck_assert_uint_eq(cpu->r32[2], 4);
     /* A global written between the copy and the use is not propagated. */
     reset_regs();
     cpu->r32[1] = 5;
@@ -804,5 +884,6 @@ const TTest *const *const tci_flow_tests[] = {
     &test_guest_mem, &test_calls, &test_goto_tb, &test_exit_codes,
     &test_lookup_and_goto_ptr, &test_register_pressure, &test_insn_map, &test_optimizer_random,
     &test_optimizer_shapes,
+    &test_optimizer_loop,
 };
 const unsigned tci_flow_tests_count = G_N_ELEMENTS(tci_flow_tests);
