@@ -64,6 +64,23 @@ static void op_2out(TCGOpcode opc, TCGTemp *r0, TCGTemp *r1, TCGTemp **in,
     }
 }
 
+/* An op with @nout distinct outputs, then @nin inputs. */
+static void op_nout(TCGOpcode opc, TCGTemp **out, int nout, TCGTemp **in,
+                    int nin)
+{
+    TCGOp *op = tcg_emit_op(opc, nout + nin);
+
+    for (int i = 0; i < nout; i++) {
+        for (int j = 0; j < i; j++) {
+            g_assert(out[i] != out[j]);
+        }
+        op->args[i] = out_arg(out[i]);
+    }
+    for (int i = 0; i < nin; i++) {
+        op->args[nout + i] = in_arg(in[i]);
+    }
+}
+
 /* Memory ops: (value, base/address) + constant. */
 static void op_mem(TCGOpcode opc, TCGTemp *v, TCGTemp *base, TCGArg c,
                    bool is_load)
@@ -518,4 +535,22 @@ void tcg_gen_call4(const TCGHelper *h, TCGTemp *ret, TCGTemp *a1,
 {
     TCGTemp *a[] = { a1, a2, a3, a4 };
     gen_call(h, ret, 4, a);
+}
+
+void tcg_gen_addcc_i32(TCGv_i32 r, TCGv_i32 n, TCGv_i32 z, TCGv_i32 c,
+                       TCGv_i32 v, TCGv_i32 a, TCGv_i32 b, TCGv_i32 cin)
+{
+    TCGTemp *out[5] = { t_i32(r), t_i32(n), t_i32(z), t_i32(c), t_i32(v) };
+    TCGTemp *in[3] = { t_i32(a), t_i32(b), t_i32(cin) };
+
+    op_nout(INDEX_op_addcc_i32, out, 5, in, 3);
+}
+
+void tcg_gen_subcc_i32(TCGv_i32 r, TCGv_i32 n, TCGv_i32 z, TCGv_i32 c,
+                       TCGv_i32 v, TCGv_i32 a, TCGv_i32 b)
+{
+    TCGTemp *out[5] = { t_i32(r), t_i32(n), t_i32(z), t_i32(c), t_i32(v) };
+    TCGTemp *in[2] = { t_i32(a), t_i32(b) };
+
+    op_nout(INDEX_op_subcc_i32, out, 5, in, 2);
 }

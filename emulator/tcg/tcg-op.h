@@ -15,6 +15,12 @@
  *    len bits;
  *  - add2/sub2(rl, rh, al, ah, bl, bh): double-width add/sub (carries);
  *  - mulu2/muls2(rl, rh, a, b): full double-width product;
+ *  - addcc(r, n, z, c, v, a, b, cin): r = a + b + cin (cin 0 or 1), with
+ *    n = z = r, c the carry out (0/1), v = (r ^ a) & ~(a ^ b) (overflow in
+ *    bit 31); subcc(r, n, z, c, v, a, b): r = a - b, c = (a >= b unsigned),
+ *    v = (r ^ a) & (a ^ b).  One op for what a guest's flag-setting add or
+ *    compare needs (ARM's NZCV kept as QEMU keeps them); five distinct
+ *    outputs, written after every input is read;
  *  - bswap16: swaps the low two bytes, result zero-extended;
  *  - setcond sets 0/1; negsetcond sets 0/-1.
  */
@@ -83,6 +89,10 @@ void tcg_gen_deposit_i32(TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b, unsigned pos, uns
 void tcg_gen_deposit_z_i32(TCGv_i32 ret, TCGv_i32 b, unsigned pos, unsigned len);
 void tcg_gen_add2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 al, TCGv_i32 ah, TCGv_i32 bl, TCGv_i32 bh);
 void tcg_gen_sub2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 al, TCGv_i32 ah, TCGv_i32 bl, TCGv_i32 bh);
+void tcg_gen_addcc_i32(TCGv_i32 r, TCGv_i32 n, TCGv_i32 z, TCGv_i32 c, TCGv_i32 v,
+                       TCGv_i32 a, TCGv_i32 b, TCGv_i32 cin);
+void tcg_gen_subcc_i32(TCGv_i32 r, TCGv_i32 n, TCGv_i32 z, TCGv_i32 c, TCGv_i32 v,
+                       TCGv_i32 a, TCGv_i32 b);
 void tcg_gen_mulu2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 a, TCGv_i32 b);
 void tcg_gen_muls2_i32(TCGv_i32 rl, TCGv_i32 rh, TCGv_i32 a, TCGv_i32 b);
 void tcg_gen_setcond_i32(TCGCond cond, TCGv_i32 ret, TCGv_i32 a, TCGv_i32 b);

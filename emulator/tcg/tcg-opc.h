@@ -57,6 +57,9 @@ DEF(add2_i32, 2, 4, 0, 0)
 DEF(sub2_i32, 2, 4, 0, 0)
 DEF(mulu2_i32, 2, 2, 0, 0)
 DEF(muls2_i32, 2, 2, 0, 0)
+/* Add/subtract with ARM-style flags: r, n, z, c, v from a, b (, cin). */
+DEF(addcc_i32, 5, 3, 0, 0)
+DEF(subcc_i32, 5, 2, 0, 0)
 /* Host memory relative to a pointer temp (usually the CPU): offset arg. */
 DEF(ld8u_i32, 1, 1, 1, 0)
 DEF(ld8s_i32, 1, 1, 1, 0)

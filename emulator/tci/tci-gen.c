@@ -373,7 +373,7 @@ static int simple_map(TCGOpcode opc)
     M(bswap32_i64) M(bswap64_i64) M(ctpop_i64)
     M(ext_i32_i64) M(extu_i32_i64) M(extrl_i64_i32) M(extrh_i64_i32)
     M(concat_i32_i64)
-    M(add2_i32) M(sub2_i32) M(mulu2_i32) M(muls2_i32)
+    M(add2_i32) M(sub2_i32) M(mulu2_i32) M(muls2_i32) M(addcc_i32) M(subcc_i32)
     M(add2_i64) M(sub2_i64) M(mulu2_i64) M(muls2_i64)
 #undef M
     default:

@@ -101,6 +101,8 @@
     X(sub2_i32, 7) /* rl, rh, al, ah, bl, bh */ \
     X(mulu2_i32, 5) /* rl, rh, a, b */ \
     X(muls2_i32, 5) /* rl, rh, a, b */ \
+    X(addcc_i32, 9) /* r, n, z, c, v, a, b, cin */ \
+    X(subcc_i32, 8) /* r, n, z, c, v, a, b */ \
     X(setcond_i32, 5) /* r, a, b, cond */ \
     X(movcond_i32, 7) /* r, c1, c2, v1, v2, cond */ \
     X(brcond_i32, 6) /* a, b, cond, rel32 */ \

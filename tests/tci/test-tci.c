@@ -655,6 +655,34 @@ START_TEST(test_double_width)
             ck_assert_uint_eq(cpu->r64[6], (uint64_t)P);
             ck_assert_uint_eq(cpu->r64[7], (uint64_t)(P >> 64));
 
+            /* Flag-setting add (carry in 0 and 1) and subtract. */
+            for (uint32_t cin = 0; cin < 2; cin++) {
+                begin();
+                tcg_gen_addcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], R[1],
+                                  tcg_constant_i32((int32_t)cin));
+                run(_i);
+                uint64_t s64 = (uint64_t)a + b + cin;
+                uint32_t s = (uint32_t)s64, d = a - b;
+                ck_assert_uint_eq(cpu->r32[2], s);
+                ck_assert_uint_eq(cpu->r32[3], s);
+                ck_assert_uint_eq(cpu->r32[4], s);
+                ck_assert_uint_eq(cpu->r32[5], (uint32_t)(s64 >> 32));
+                /* V: operands of one sign, result of the other. */
+                ck_assert_uint_eq(cpu->r32[6] >> 31,
+                                  (a >> 31) == (b >> 31) && (s >> 31) != (a >> 31));
+                ck_assert_uint_eq(cpu->r32[6], (s ^ a) & ~(a ^ b));
+                begin();
+                tcg_gen_subcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], R[1]);
+                run(_i);
+                ck_assert_uint_eq(cpu->r32[2], d);
+                ck_assert_uint_eq(cpu->r32[3], d);
+                ck_assert_uint_eq(cpu->r32[4], d);
+                ck_assert_uint_eq(cpu->r32[5], a >= b);
+                ck_assert_uint_eq(cpu->r32[6] >> 31,
+                                  (a >> 31) != (b >> 31) && (d >> 31) != (a >> 31));
+                ck_assert_uint_eq(cpu->r32[6], (d ^ a) & (a ^ b));
+            }
+
             begin();
             tcg_gen_muls2_i32(R[2], R[3], R[0], R[1]);
             tcg_gen_muls2_i64(D[2], D[3], D[0], D[1]);

@@ -3,7 +3,7 @@
  * (plus ORN) data-processing operations, shared by A32 and T32.
  *
  * Flags (cpu.h): N is NF bit 31, Z is "ZF == 0", C is CF (0/1), V is
- * VF bit 31.  Carry-out of additions comes from add2 (double-width add).
+ * VF bit 31.
  */
 #include "target/arm/tcg/translate.h"
 
@@ -13,54 +13,25 @@ void gen_logic_cc(TCGv_i32 v)
     tcg_gen_mov_i32(cpu_ZF, v);
 }
 
-/* d = a + b + cin with all four flags; @cin NULL means 0. */
-static void gen_adc_common(TCGv_i32 d, TCGv_i32 a, TCGv_i32 b, TCGv_i32 cin)
-{
-    TCGv_i32 zero = tcg_constant_i32(0);
-    TCGv_i32 r = tcg_temp_new_i32(), c = tcg_temp_new_i32();
-    TCGv_i32 t = tcg_temp_new_i32();
-
-    if (cin) {
-        tcg_gen_add2_i32(r, c, a, zero, cin, zero);
-        tcg_gen_add2_i32(r, c, r, c, b, zero);
-    } else {
-        tcg_gen_add2_i32(r, c, a, zero, b, zero);
-    }
-    /* V: operands of equal sign, result of the other sign. */
-    tcg_gen_xor_i32(t, a, b);
-    tcg_gen_xor_i32(cpu_VF, r, a);
-    tcg_gen_andc_i32(cpu_VF, cpu_VF, t);
-    tcg_gen_mov_i32(cpu_CF, c);
-    tcg_gen_mov_i32(cpu_NF, r);
-    tcg_gen_mov_i32(cpu_ZF, r);
-    tcg_gen_mov_i32(d, r);
-}
-
+/*
+ * The flag-setting add and subtract are one IR op each (tcg-op.h: addcc,
+ * subcc): for an interpreter the seven ops of the open-coded form were
+ * seven dispatches on every compare.
+ */
 void gen_add_cc(TCGv_i32 d, TCGv_i32 a, TCGv_i32 b)
 {
-    gen_adc_common(d, a, b, NULL);
+    tcg_gen_addcc_i32(d, cpu_NF, cpu_ZF, cpu_CF, cpu_VF, a, b,
+                      tcg_constant_i32(0));
 }
 
 void gen_adc_cc(TCGv_i32 d, TCGv_i32 a, TCGv_i32 b)
 {
-    TCGv_i32 cin = tcg_temp_new_i32();
-
-    tcg_gen_mov_i32(cin, cpu_CF);
-    gen_adc_common(d, a, b, cin);
+    tcg_gen_addcc_i32(d, cpu_NF, cpu_ZF, cpu_CF, cpu_VF, a, b, cpu_CF);
 }
 
 void gen_sub_cc(TCGv_i32 d, TCGv_i32 a, TCGv_i32 b)
 {
-    TCGv_i32 r = tcg_temp_new_i32(), t = tcg_temp_new_i32();
-
-    tcg_gen_sub_i32(r, a, b);
-    tcg_gen_xor_i32(t, a, b);
-    tcg_gen_setcond_i32(TCG_COND_GEU, cpu_CF, a, b);
-    tcg_gen_xor_i32(cpu_VF, r, a);
-    tcg_gen_and_i32(cpu_VF, cpu_VF, t);
-    tcg_gen_mov_i32(cpu_NF, r);
-    tcg_gen_mov_i32(cpu_ZF, r);
-    tcg_gen_mov_i32(d, r);
+    tcg_gen_subcc_i32(d, cpu_NF, cpu_ZF, cpu_CF, cpu_VF, a, b);
 }
 
 void gen_sbc_cc(TCGv_i32 d, TCGv_i32 a, TCGv_i32 b)
