@@ -92,9 +92,6 @@ static inline int32_t sextract32(uint32_t v, int pos, int len)
     return (int32_t)((extract32(v, pos, len) ^ sign) - sign);
 }
 
-/* The decoders' short names for fields of the instruction word. */
-#define F(insn, pos, len) extract32((insn), (pos), (len))
-#define SF(insn, pos, len) sextract32((insn), (pos), (len))
 
 /* A decode table row: insn & mask == value selects @fn. */
 typedef bool DisasFn(DisasContext *s, uint32_t insn);
