@@ -495,26 +495,13 @@ static const DisasPattern a32_table[] = {
 
 static bool a32u_cps(DisasContext *s, uint32_t insn)
 {
-    int imod = (int)extract32(insn, 18, 2);
-    bool m = extract32(insn, 17, 1);
-
-    if (imod == 1 || (imod == 0 && !m)) {
-        return false;
-    }
-    return gen_cps(s, imod, m, extract32(insn, 6, 3), extract32(insn, 0, 5));
+    return gen_cps(s, (int)extract32(insn, 18, 2), extract32(insn, 17, 1),
+                   extract32(insn, 6, 3), extract32(insn, 0, 5));
 }
 
 static bool a32u_setend(DisasContext *s, uint32_t insn)
 {
-    bool be = extract32(insn, 9, 1);
-
-    if (be != s->be_data) {
-        tcg_gen_call2(&h_cpsr_write, NULL,
-                      tcgv_temp(tcg_constant_i32(be ? CPSR_E : 0)),
-                      tcgv_temp(tcg_constant_i32(CPSR_E)));
-        gen_end_tb(s);
-    }
-    return true;
+    return gen_setend(s, extract32(insn, 9, 1));
 }
 
 static bool a32u_nop(DisasContext *s, uint32_t insn)

@@ -253,13 +253,7 @@ static bool t16_setend(DisasContext *s, uint32_t insn)
     if (in_it_block(s)) {
         return false;
     }
-    if (be != s->be_data) {
-        tcg_gen_call2(&h_cpsr_write, NULL,
-                      tcgv_temp(tcg_constant_i32(be ? CPSR_E : 0)),
-                      tcgv_temp(tcg_constant_i32(CPSR_E)));
-        gen_end_tb(s);
-    }
-    return true;
+    return gen_setend(s, be);
 }
 
 static bool t16_cps(DisasContext *s, uint32_t insn)

@@ -563,14 +563,8 @@ static bool t32_hint_cps(DisasContext *s, uint32_t insn)
     if (in_it_block(s)) {
         return false;
     }
-    {
-        int imod = (int)extract32(insn, 9, 2);
-        bool m = extract32(insn, 8, 1);
-        if (imod == 1 || (imod == 0 && !m)) {
-            return false;
-        }
-        return gen_cps(s, imod, m, extract32(insn, 5, 3), extract32(insn, 0, 5));
-    }
+    return gen_cps(s, (int)extract32(insn, 9, 2), extract32(insn, 8, 1),
+                   extract32(insn, 5, 3), extract32(insn, 0, 5));
 }
 
 static bool t32_barrier(DisasContext *s, uint32_t insn)
