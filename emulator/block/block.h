@@ -171,4 +171,4 @@ int block_flush(BlockBackend *bb);
  */
 int block_flush_all(void);
 
-#endif
+#endif /* BLOCK_BLOCK_H */

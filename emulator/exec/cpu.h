@@ -121,18 +121,29 @@ static inline unsigned tb_jmp_cache_hash(uint64_t pc)
 /**
  * CPUState: the engine's per-CPU state.  Must be the first member of the
  * target's CPU struct.  Fields marked (rw) may be used by targets/boards.
+ *
+ * Some of it belongs to the interpreter (tci/) rather than to the CPU: it
+ * lives here, at a fixed offset from the CPU pointer the interpreter
+ * already holds, so its fast path reaches it with one load and no call.
+ * Those groups say "[interpreter fast path]".
  */
 struct CPUState {
-    /* Interpreter frame first, so temp offsets are small. */
+    /*
+     * [interpreter fast path] The bytecode's temps: first, so their
+     * offsets from the CPU pointer fit the bytecode's 16-bit operands.
+     */
     uint64_t tci_frame[TCI_FRAME_SLOTS];
     const CPUOps *ops;
     MemAddressSpace *as;
+    /* [interpreter fast path] Guest loads/stores look up the TLB inline. */
     CPUTLB tlb;
     int cpu_index;
     /*
      * Set from any thread to stop chaining at the next TB boundary (the
      * loop then looks at interrupts); cpu_exit() also sets exit_loop,
      * which makes cpu_exec() return EXCP_INTERRUPT.
+     * [interpreter fast path] exit_request is checked before each chained
+     * TB.
      */
     volatile int32_t exit_request;
     volatile int32_t exit_loop;
@@ -142,7 +153,11 @@ struct CPUState {
     int exception_index;
     /* (rw) Sleeping until has_work() (e.g. after WFI). */
     bool halted;
-    /* Instructions left in the current cpu_exec() slice. */
+    /*
+     * Instructions left in the current cpu_exec() slice.
+     * [interpreter fast path] Charged per chained TB without leaving the
+     * interpreter.
+     */
     int64_t icount_budget;
     /*
      * Exception entries left in the slice: a guest whose handlers fault
@@ -152,13 +167,21 @@ struct CPUState {
     int64_t excp_budget;
     /* Instructions executed since cpu_init(). */
     uint64_t icount_total;
-    /* cflags to use for the next TB (e.g. 1 insn after code changed). */
+    /*
+     * cflags to use for the next TB (e.g. 1 insn after code changed).
+     * [interpreter fast path] lookup_and_goto_ptr chains only while 0.
+     */
     uint32_t cflags_next_tb;
-    /* Interpreter bookkeeping for precise exceptions. */
+    /*
+     * [interpreter fast path] Where the interpreter is, kept for precise
+     * exceptions: written at each helper call and TLB slow path instead
+     * of unwinding the host stack.
+     */
     TranslationBlock *tci_tb;      /* TB being executed */
     const uint16_t *tci_pc;        /* at the last helper call / slow path */
     bool in_exec;
     jmp_buf jmp_env;
+    /* [interpreter fast path] lookup_and_goto_ptr finds the next TB here. */
     TranslationBlock **tb_jmp_cache;
     CPUState *next_cpu;
     void *opaque;                  /* (rw) free for the board */

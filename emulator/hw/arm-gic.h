@@ -45,4 +45,4 @@ void arm_gic_set_irq(void *opaque, int n, int level);
 /** arm_gic_input: an EmuIrq for interrupt ID @n of @s. */
 EmuIrq arm_gic_input(ArmGic *s, int n);
 
-#endif
+#endif /* HW_ARM_GIC_H */

@@ -21,4 +21,4 @@ static inline void emu_irq_set(const EmuIrq *irq, int level)
     }
 }
 
-#endif
+#endif /* HW_IRQ_H */

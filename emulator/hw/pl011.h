@@ -34,4 +34,4 @@ size_t pl011_can_receive(const PL011 *s);
 /** pl011_receive: queue input bytes; what does not fit is dropped. */
 size_t pl011_receive(PL011 *s, const uint8_t *buf, size_t len);
 
-#endif
+#endif /* HW_PL011_H */

@@ -26,4 +26,4 @@ extern const MemOps pl031_ops;
 /** pl031_update: raise the match interrupt if the alarm time has come. */
 void pl031_update(PL031 *s);
 
-#endif
+#endif /* HW_PL031_H */

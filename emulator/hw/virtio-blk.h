@@ -61,4 +61,4 @@ VirtIODevice *virtio_blk_vdev(VirtIOBlk *s);
  */
 void virtio_blk_free(VirtIOBlk *s);
 
-#endif
+#endif /* HW_VIRTIO_BLK_H */

@@ -183,4 +183,4 @@ extern const MemOps virtio_mmio_empty_ops;
  */
 int virtio_mmio_map(MemAddressSpace *as, uint64_t base, VirtIODevice *vdev);
 
-#endif
+#endif /* HW_VIRTIO_MMIO_H */

@@ -113,4 +113,4 @@ size_t virtqueue_read_out(const VirtQueueElement *elem, uint64_t offset,
 size_t virtqueue_write_in(const VirtQueue *vq, const VirtQueueElement *elem,
                           uint64_t offset, const void *buf, size_t len);
 
-#endif
+#endif /* HW_VIRTIO_QUEUE_H */

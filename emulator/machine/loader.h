@@ -121,4 +121,4 @@ int loader_dtb_addr(const LoaderRam *ram, const LoadedKernel *k,
 /** loader_size_str: @bytes exactly, for people ("8 KiB", "1536 MiB"); g_free it. */
 char *loader_size_str(uint64_t bytes);
 
-#endif
+#endif /* MACHINE_LOADER_H */

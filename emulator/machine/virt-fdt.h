@@ -47,4 +47,4 @@ int virt_fdt_from_user(const char *name, const void *data, size_t len,
                        const VirtFdtConfig *cfg, void **blob, size_t *size,
                        char **errmsg);
 
-#endif
+#endif /* MACHINE_VIRT_FDT_H */

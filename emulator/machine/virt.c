@@ -56,14 +56,14 @@ typedef enum { RUNNING, POWER_OFF, RESET, QUIT, SIGNALLED } RunState;
 
 struct VirtMachine {
     ARMCPU cpu;                /* first: zeroed with the machine */
-    const EmuConfig *cfg;
+    VirtConfig cfg;            /* strings borrowed from the caller */
     VirtConsole console;
     MemAddressSpace *as;
     ArmGic *gic;
     PL011 *uart;
     PL031 *rtc;
-    BlockBackend *disk[EMU_MAX_DRIVES];
-    VirtIOBlk *blk[EMU_MAX_DRIVES];
+    BlockBackend *disk[VIRT_MAX_DISKS];
+    VirtIOBlk *blk[VIRT_MAX_DISKS];
     int nb_blk;
     uint64_t ram_size;
     bool timer_level[2];
@@ -77,8 +77,8 @@ struct VirtMachine {
 
 static uint64_t now_ns(const VirtMachine *m)
 {
-    if (m->cfg->icount) {
-        return (m->cpu.parent.icount_total << m->cfg->icount_shift) + m->idle_ns;
+    if (m->cfg.icount) {
+        return (m->cpu.parent.icount_total << m->cfg.icount_shift) + m->idle_ns;
     }
     return (uint64_t)(portos_clock_monotonic_ns() - m->host_start_ns);
 }
@@ -124,7 +124,7 @@ static uint64_t rtc_seconds(void *opaque)
     VirtMachine *m = opaque;
 
     /* Deterministic runs start at a fixed date, like QEMU's -rtc base. */
-    if (m->cfg->icount) {
+    if (m->cfg.icount) {
         return 1704067200u + now_ns(m) / 1000000000u; /* 2024-01-01 */
     }
     return (uint64_t)(portos_clock_realtime_ns() / 1000000000);
@@ -152,7 +152,7 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         ret = 0;
         break;
     case PSCI_SYSTEM_RESET:
-        m->state = m->cfg->no_reboot ? POWER_OFF : RESET;
+        m->state = m->cfg.no_reboot ? POWER_OFF : RESET;
         cpu_exit(&m->cpu.parent);
         ret = 0;
         break;
@@ -187,7 +187,7 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         }
         break;
     default:
-        if (m->cfg->log_mask & EMU_LOG_UNIMP) {
+        if (m->cfg.log_mask & VIRT_LOG_UNIMP) {
             fprintf(stderr, "portos-arm: HVC #%u: unknown PSCI function 0x%08x\n",
                     imm, fn);
         }
@@ -217,7 +217,7 @@ static void uart_tx(void *opaque, uint8_t byte)
 {
     VirtMachine *m = opaque;
 
-    if (m->cfg->serial != EMU_SERIAL_NONE) {
+    if (m->cfg.serial) {
         m->console.write(m->console.opaque, byte);
     }
 }
@@ -228,16 +228,16 @@ static void uart_tx(void *opaque, uint8_t byte)
  */
 static int add_virtio(VirtMachine *m, char **errmsg)
 {
-    const EmuConfig *cfg = m->cfg;
+    const VirtConfig *cfg = &m->cfg;
     int slot = VIRT_MMIO_SLOTS - 1;
 
-    virtio_log_guest_errors = cfg->log_mask & EMU_LOG_GUEST_ERROR;
-    for (int i = 0; i < cfg->nb_blk; i++, slot--) {
-        const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
+    virtio_log_guest_errors = cfg->log_mask & VIRT_LOG_GUEST_ERROR;
+    for (int i = 0; i < cfg->nb_disks && i < VIRT_MAX_DISKS; i++, slot--) {
+        const VirtDisk *d = &cfg->disks[i];
         unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
-                         (d->snapshot || cfg->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
-                         (d->locking == EMU_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
-                         (d->locking == EMU_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
+                         (d->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
+                         (d->locking == VIRT_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
+                         (d->locking == VIRT_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
         EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
 
         m->disk[i] = block_open(d->file, flags, errmsg);
@@ -285,7 +285,7 @@ static int boot(VirtMachine *m, char **errmsg)
 {
     LoaderRam ram = { m->as, VIRT_RAM, m->ram_size };
     LoadedKernel k;
-    VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg->append, 0, 0 };
+    VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg.append, 0, 0 };
     uint64_t dtb_addr, initrd_addr;
     int64_t initrd_size;
     void *dtb;
@@ -293,31 +293,31 @@ static int boot(VirtMachine *m, char **errmsg)
     CPUARMState *env = &m->cpu.env;
     int r;
 
-    if (loader_load_kernel(&ram, m->cfg->kernel, &k, errmsg) < 0) {
+    if (loader_load_kernel(&ram, m->cfg.kernel, &k, errmsg) < 0) {
         return -1;
     }
     initrd_addr = loader_initrd_addr(&ram, k.high);
-    if (m->cfg->initrd) {
+    if (m->cfg.initrd) {
         if (!k.is_linux) {
             *errmsg = g_strdup("-initrd needs a Linux kernel image, not an ELF program");
             return -1;
         }
-        initrd_size = loader_load_blob(&ram, m->cfg->initrd, "initrd", initrd_addr, errmsg);
+        initrd_size = loader_load_blob(&ram, m->cfg.initrd, "initrd", initrd_addr, errmsg);
         if (initrd_size < 0) {
             return -1;
         }
         fc.initrd_start = initrd_addr;
         fc.initrd_end = initrd_addr + (uint64_t)initrd_size;
     }
-    if (m->cfg->dtb) {
+    if (m->cfg.dtb) {
         void *user;
         size_t len;
 
-        if (loader_read_file(m->cfg->dtb, "device tree", VIRT_DTB_MAX, &user,
+        if (loader_read_file(m->cfg.dtb, "device tree", VIRT_DTB_MAX, &user,
                              &len, errmsg) < 0) {
             return -1;
         }
-        r = virt_fdt_from_user(m->cfg->dtb, user, len, &fc, &dtb, &dtb_size, errmsg);
+        r = virt_fdt_from_user(m->cfg.dtb, user, len, &fc, &dtb, &dtb_size, errmsg);
         g_free(user);
     } else {
         r = virt_fdt_build(&fc, &dtb, &dtb_size, errmsg);
@@ -346,13 +346,13 @@ static int boot(VirtMachine *m, char **errmsg)
     return 0;
 }
 
-VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
+VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
                          char **errmsg)
 {
     VirtMachine *m = g_new0(VirtMachine, 1);
     int r;
 
-    m->cfg = cfg;
+    m->cfg = *cfg;
     m->console = *console;
     m->ram_size = cfg->ram_size;
     m->as = mem_as_new();
@@ -370,8 +370,8 @@ VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
         goto fail;
     }
     arm_cpu_set_call_hook(&m->cpu, psci_call, m);
-    m->cpu.log_exceptions = cfg->log_mask & EMU_LOG_INT;
-    if (cfg->log_mask & EMU_LOG_EXEC) {
+    m->cpu.log_exceptions = cfg->log_mask & VIRT_LOG_INT;
+    if (cfg->log_mask & VIRT_LOG_EXEC) {
         exec_set_debug(EXEC_DEBUG_NOCHAIN);
         exec_set_trace_hook(trace_tb, m);
     }
@@ -393,7 +393,7 @@ static void poll_console(VirtMachine *m)
     uint8_t buf[64];
     size_t room = pl011_can_receive(m->uart), n;
 
-    if (m->cfg->serial == EMU_SERIAL_NONE || !m->console.read) {
+    if (!m->cfg.serial || !m->console.read) {
         return;
     }
     n = m->console.read(m->console.opaque, buf, MIN(room, sizeof(buf)));
@@ -410,7 +410,7 @@ static void idle(VirtMachine *m)
 {
     uint64_t now = now_ns(m), next = next_deadline_ns(m);
 
-    if (m->cfg->icount) {
+    if (m->cfg.icount) {
         if (next != UINT64_MAX && next > now) {
             m->idle_ns += next - now;
             return;
@@ -421,7 +421,7 @@ static void idle(VirtMachine *m)
         int64_t ns = (int64_t)MIN(next - now, (uint64_t)IDLE_SLEEP_NS);
 
         /* Waiting on the console lets typed input end the wait. */
-        if (m->cfg->serial != EMU_SERIAL_NONE && m->console.wait) {
+        if (m->cfg.serial && m->console.wait) {
             m->console.wait(m->console.opaque, ns);
         } else {
             portos_sleep_ns(ns);
@@ -433,7 +433,7 @@ static int64_t slice_budget(VirtMachine *m)
 {
     uint64_t now, next;
 
-    if (!m->cfg->icount) {
+    if (!m->cfg.icount) {
         return SLICE_INSNS;
     }
     /* Stop exactly when the next timer fires, so interrupts are on time. */
@@ -446,7 +446,7 @@ static int64_t slice_budget(VirtMachine *m)
         return 1;
     }
     return (int64_t)MIN((uint64_t)SLICE_INSNS,
-                        MAX((next - now) >> m->cfg->icount_shift, 1));
+                        MAX((next - now) >> m->cfg.icount_shift, 1));
 }
 
 int virt_run(VirtMachine *m)
@@ -511,7 +511,7 @@ void virt_free(VirtMachine *m)
     for (int i = 0; i < m->nb_blk; i++) {
         virtio_blk_free(m->blk[i]);
     }
-    for (int i = 0; i < EMU_MAX_DRIVES; i++) {
+    for (int i = 0; i < VIRT_MAX_DISKS; i++) {
         block_close(m->disk[i]);
     }
     pl011_free(m->uart);

@@ -5,6 +5,10 @@
 #ifndef MACHINE_VIRT_H
 #define MACHINE_VIRT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #define VIRT_GIC_DIST      0x08000000u
 #define VIRT_GIC_CPU       0x08010000u
 #define VIRT_UART          0x09000000u
@@ -32,16 +36,51 @@
 
 #define VIRT_APB_CLK_HZ    24000000u
 
-#endif
-
 /* ---- the board ---- */
-#ifndef MACHINE_VIRT_BOARD
-#define MACHINE_VIRT_BOARD
 
-#include <stddef.h>
-#include <stdint.h>
+/* Tracing categories on stderr (the front end's -d). */
+#define VIRT_LOG_INT    0x1u   /* exceptions and interrupts */
+#define VIRT_LOG_UNIMP  0x2u   /* unimplemented device registers / insns */
+#define VIRT_LOG_GUEST_ERROR 0x4u /* guest did something invalid */
+#define VIRT_LOG_EXEC   0x8u   /* each translation block executed */
 
-#include "ui/cli.h"
+#define VIRT_MAX_DISKS  8
+
+/* Image locks against a second user of the file (block/block.h). */
+typedef enum {
+    VIRT_LOCKING_AUTO,     /* lock where the file system can */
+    VIRT_LOCKING_ON,       /* lock, or refuse the image */
+    VIRT_LOCKING_OFF,      /* never lock */
+} VirtLocking;
+
+/* One virtio-blk disk. */
+typedef struct VirtDisk {
+    const char *id;        /* the device's serial (VIRTIO_BLK_T_GET_ID) */
+    const char *file;      /* raw image */
+    bool readonly;
+    bool snapshot;         /* writes go to a temporary copy */
+    VirtLocking locking;
+} VirtDisk;
+
+/*
+ * What the board is built from. The board owns this description; a front
+ * end (ui/cli.c) fills it in. Strings are borrowed: they must outlive the
+ * machine.
+ */
+typedef struct VirtConfig {
+    uint64_t ram_size;     /* bytes */
+    const char *kernel;    /* zImage, uImage, ELF or raw image */
+    const char *initrd;    /* NULL: none */
+    const char *append;    /* kernel command line; NULL: none */
+    const char *dtb;       /* NULL: the board's own device tree */
+    bool no_reboot;        /* a guest reset powers off */
+    bool serial;           /* the UART is connected to the console */
+    VirtDisk disks[VIRT_MAX_DISKS]; /* in the order they take slots */
+    int nb_disks;
+    bool icount;           /* deterministic time: advances with insns */
+    int icount_shift;      /* ns per instruction = 2^shift */
+    unsigned log_mask;     /* VIRT_LOG_* */
+} VirtConfig;
 
 typedef struct VirtMachine VirtMachine;
 
@@ -65,7 +104,7 @@ typedef struct VirtConsole {
  * virtio-mmio slots, and load kernel/initrd/device tree.
  * Returns: the machine, or NULL with a one-line *@errmsg.
  */
-VirtMachine *virt_create(const EmuConfig *cfg, const VirtConsole *console,
+VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
                          char **errmsg);
 
 /**
@@ -81,4 +120,4 @@ void virt_free(VirtMachine *m);
 /** virt_insns: guest instructions executed so far (for benchmarks). */
 uint64_t virt_insns(const VirtMachine *m);
 
-#endif
+#endif /* MACHINE_VIRT_H */

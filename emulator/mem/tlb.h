@@ -23,8 +23,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "mem/memop.h"
 #include "mem/memory.h"
-#include "tcg/tcg.h"   /* MemOp */
 
 #define TARGET_PAGE_BITS 12
 #define TARGET_PAGE_SIZE (1u << TARGET_PAGE_BITS)

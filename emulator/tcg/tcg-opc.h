@@ -4,7 +4,8 @@
  * DEF(name, outputs, inputs, constant args, flags).  Outputs and inputs
  * are temporaries; constant args are immediates stored in the op (bit
  * positions, conditions, labels, memory-op descriptors, offsets...).
- * Included several times with different DEF definitions.
+ * Included several times with different DEF definitions, so on purpose
+ * without an include guard (the one emulator header without one).
  */
 
 /* Control and bookkeeping. */

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mem/memop.h"
 #include "tcg/tcg-helper.h"
 
 struct CPUState;
@@ -119,41 +120,7 @@ TCGCond tcg_swap_cond(TCGCond c);
 /** tcg_cond_eval: evaluate @c on 64-bit operands (@is64 false: low 32 bits). */
 bool tcg_cond_eval(TCGCond c, uint64_t a, uint64_t b, bool is64);
 
-/*
- * Guest memory access descriptor (qemu_ld/qemu_st).
- */
-typedef enum MemOp {
-    MO_8 = 0,
-    MO_16 = 1,
-    MO_32 = 2,
-    MO_64 = 3,
-    MO_SIZE = 3,
-    MO_SIGN = 4,     /* sign-extend the loaded value */
-    MO_BE = 8,       /* big-endian guest access; default little-endian */
-    MO_LE = 0,
-    MO_BSWAP_FLAG = MO_BE,
-    MO_ALIGN = 16,   /* fault (target unaligned hook) unless size-aligned */
-
-    MO_UB = MO_8,
-    MO_UW = MO_16,
-    MO_UL = MO_32,
-    MO_UQ = MO_64,
-    MO_SB = MO_8 | MO_SIGN,
-    MO_SW = MO_16 | MO_SIGN,
-    MO_SL = MO_32 | MO_SIGN,
-    MO_LEUW = MO_LE | MO_UW,
-    MO_LEUL = MO_LE | MO_UL,
-    MO_LEUQ = MO_LE | MO_UQ,
-    MO_LESW = MO_LE | MO_SW,
-    MO_LESL = MO_LE | MO_SL,
-    MO_BEUW = MO_BE | MO_UW,
-    MO_BEUL = MO_BE | MO_UL,
-    MO_BEUQ = MO_BE | MO_UQ,
-    MO_BESW = MO_BE | MO_SW,
-    MO_BESL = MO_BE | MO_SL,
-} MemOp;
-
-static inline unsigned memop_size(MemOp op) { return 1u << (op & MO_SIZE); }
+/* Guest memory access descriptor (qemu_ld/qemu_st): MemOp, mem/memop.h. */
 
 /*
  * MemOpIdx: MemOp in bits 0..7, MMU index in bits 8..11; this is the

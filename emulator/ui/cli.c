@@ -176,9 +176,9 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
     if (locking) {
         bool on;
         if (!strcmp(locking, "auto")) {
-            d->locking = EMU_LOCKING_AUTO;
+            d->locking = VIRT_LOCKING_AUTO;
         } else if (bool_prop(locking, &on)) {
-            d->locking = on ? EMU_LOCKING_ON : EMU_LOCKING_OFF;
+            d->locking = on ? VIRT_LOCKING_ON : VIRT_LOCKING_OFF;
         } else {
             err = g_strdup_printf("-drive: file.locking takes on, off or auto, not '%s'", locking);
             goto out;
@@ -272,13 +272,13 @@ static char *parse_log(EmuConfig *cfg, const char *arg)
 
     for (int i = 0; items[i] && !err; i++) {
         if (!strcmp(items[i], "int")) {
-            cfg->log_mask |= EMU_LOG_INT;
+            cfg->log_mask |= VIRT_LOG_INT;
         } else if (!strcmp(items[i], "unimp")) {
-            cfg->log_mask |= EMU_LOG_UNIMP;
+            cfg->log_mask |= VIRT_LOG_UNIMP;
         } else if (!strcmp(items[i], "guest_errors")) {
-            cfg->log_mask |= EMU_LOG_GUEST_ERROR;
+            cfg->log_mask |= VIRT_LOG_GUEST_ERROR;
         } else if (!strcmp(items[i], "exec")) {
-            cfg->log_mask |= EMU_LOG_EXEC;
+            cfg->log_mask |= VIRT_LOG_EXEC;
         } else {
             err = g_strdup_printf("-d: unknown log item '%s' (int, unimp, guest_errors, exec)", items[i]);
         }
@@ -458,6 +458,31 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
         return EMU_CLI_ERROR;
     }
     return EMU_CLI_RUN;
+}
+
+void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
+{
+    memset(vc, 0, sizeof(*vc));
+    vc->ram_size = cfg->ram_size;
+    vc->kernel = cfg->kernel;
+    vc->initrd = cfg->initrd;
+    vc->append = cfg->append;
+    vc->dtb = cfg->dtb;
+    vc->no_reboot = cfg->no_reboot;
+    vc->serial = cfg->serial != EMU_SERIAL_NONE;
+    for (int i = 0; i < cfg->nb_blk && i < VIRT_MAX_DISKS; i++) {
+        const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
+        VirtDisk *vd = &vc->disks[vc->nb_disks++];
+
+        vd->id = d->id;
+        vd->file = d->file;
+        vd->readonly = d->readonly;
+        vd->snapshot = d->snapshot || cfg->snapshot;
+        vd->locking = d->locking;
+    }
+    vc->icount = cfg->icount;
+    vc->icount_shift = cfg->icount_shift;
+    vc->log_mask = cfg->log_mask;
 }
 
 void emu_cli_free(EmuConfig *cfg)

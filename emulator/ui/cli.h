@@ -12,35 +12,25 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "machine/virt.h"
+
 typedef enum {
     EMU_SERIAL_STDIO,      /* UART on stdin/stdout */
     EMU_SERIAL_MON_STDIO,  /* the same; Ctrl-A escapes (x quits) */
     EMU_SERIAL_NONE,
 } EmuSerialMode;
 
-/* -d categories (stderr tracing). */
-#define EMU_LOG_INT    0x1u   /* exceptions and interrupts */
-#define EMU_LOG_UNIMP  0x2u   /* unimplemented device registers / insns */
-#define EMU_LOG_GUEST_ERROR 0x4u /* guest did something invalid */
-#define EMU_LOG_EXEC   0x8u   /* each translation block executed */
-
-#define EMU_MAX_DRIVES 8
+/* Every -drive may be attached, so the board takes as many disks. */
+#define EMU_MAX_DRIVES VIRT_MAX_DISKS
 /* QEMU rounds -m up to a multiple of 8 KiB; so do we (-m 4k is 8 KiB). */
 #define EMU_RAM_ALIGN 8192u
-
-/* -drive file.locking=: image locks against a second user, as in QEMU. */
-typedef enum {
-    EMU_LOCKING_AUTO,      /* lock where the file system can (default) */
-    EMU_LOCKING_ON,        /* lock, or refuse the image */
-    EMU_LOCKING_OFF,       /* never lock */
-} EmuLocking;
 
 typedef struct EmuDrive {
     char *id;
     char *file;
     bool readonly;
     bool snapshot;
-    EmuLocking locking;
+    VirtLocking locking;   /* file.locking=, as in QEMU (default auto) */
     bool attached;         /* claimed by a -device */
 } EmuDrive;
 
@@ -63,7 +53,7 @@ typedef struct EmuConfig {
     int nb_blk;
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
-    unsigned log_mask;     /* EMU_LOG_* */
+    unsigned log_mask;     /* -d: VIRT_LOG_* */
 } EmuConfig;
 
 typedef enum {
@@ -80,6 +70,13 @@ typedef enum {
 EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
                            char **errmsg, void *out);
 
+/**
+ * emu_cli_virt_config: the board's configuration for parsed @cfg: the
+ * attached drives in -device order, -snapshot applied to each. The
+ * strings stay @cfg's (valid until emu_cli_free).
+ */
+void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc);
+
 /** emu_cli_free: release what emu_cli_parse allocated (call it whatever the result). */
 void emu_cli_free(EmuConfig *cfg);
 
@@ -89,4 +86,4 @@ void emu_cli_free(EmuConfig *cfg);
  */
 bool emu_parse_size(const char *s, uint64_t *bytes);
 
-#endif
+#endif /* UI_CLI_H */

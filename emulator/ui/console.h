@@ -39,4 +39,4 @@ void console_wait(void *opaque, int64_t ns);
  */
 size_t console_filter(StdioConsole *c, uint8_t *buf, size_t len);
 
-#endif
+#endif /* UI_CONSOLE_H */

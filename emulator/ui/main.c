@@ -15,6 +15,7 @@
 int main(int argc, char **argv)
 {
     EmuConfig cfg;
+    VirtConfig board;
     StdioConsole con;
     VirtConsole vc = { console_write, console_read, console_quit_requested,
                        console_flush, console_wait, &con };
@@ -49,7 +50,8 @@ int main(int argc, char **argv)
         emu_cli_free(&cfg);
         return 1;
     }
-    m = virt_create(&cfg, &vc, &err);
+    emu_cli_virt_config(&cfg, &board);
+    m = virt_create(&board, &vc, &err);
     if (!m) {
         console_close(&con);
         fprintf(stderr, "portos-arm: %s\n", err);

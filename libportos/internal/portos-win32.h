@@ -13,6 +13,20 @@
 
 #include <windows.h>
 
+/*
+ * Console modes for VT sequences (Windows 10 1511 on); older MinGW-w64
+ * headers lack them. Shared with tests/terminal.
+ */
+#ifndef ENABLE_VIRTUAL_TERMINAL_INPUT
+#define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
+#endif
+#ifndef ENABLE_VIRTUAL_TERMINAL_PROCESSING
+#define ENABLE_VIRTUAL_TERMINAL_PROCESSING 0x0004
+#endif
+#ifndef DISABLE_NEWLINE_AUTO_RETURN
+#define DISABLE_NEWLINE_AUTO_RETURN 0x0008
+#endif
+
 /* @err (a GetLastError() value) as a PORTOS_E* code; PORTOS_EIO if unknown. */
 int portos__winerror(DWORD err);
 

@@ -35,4 +35,12 @@ int64_t portos__term_write(int fd, const void *buf, size_t len);
 /* Wait up to @timeout_ns (>= 0) for input on @fd: 1, 0 or a code. */
 int portos__term_wait(int fd, int64_t timeout_ns);
 
+/*
+ * terminal-unix.c (posix and wasm): portos__term_write() as chunks of at
+ * most @chunk_max bytes, each after @ready(@fd) returned 0 (a negative
+ * code ends the write with that code); EINTR and EAGAIN retry.
+ */
+int64_t portos__term_write_chunks(int fd, const void *buf, size_t len,
+                                  size_t chunk_max, int (*ready)(int fd));
+
 #endif

@@ -131,48 +131,39 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
     return n == 0 ? PORTOS_EPIPE : n;
 }
 
-int64_t portos__term_write(int fd, const void *buf, size_t len)
+/*
+ * Wait until @fd takes bytes. After a shutdown request, write what fits
+ * now but wait no more.
+ */
+static int wait_writable(int fd)
 {
-    const char *p = buf;
-    size_t done = 0;
-
-    while (done < len) {
+    for (;;) {
         struct pollfd pfd[2] = {
             { .fd = fd, .events = POLLOUT },
             { .fd = portos_shutdown_fd(), .events = POLLIN },
         };
-        size_t chunk = len - done < PIPE_BUF ? len - done : PIPE_BUF;
-        ssize_t n;
+        bool stop = portos_shutdown_requested() != 0;
+        /* The shutdown pipe wakes us when a signal comes meanwhile. */
+        int r = poll(pfd, pfd[1].fd >= 0 ? 2 : 1, stop ? 0 : -1);
 
-        for (;;) {
-            /* After a request, write what fits now but wait no more. */
-            bool stop = portos_shutdown_requested() != 0;
-            /* The shutdown pipe wakes us when a signal comes meanwhile. */
-            int r = poll(pfd, pfd[1].fd >= 0 ? 2 : 1, stop ? 0 : -1);
-
-            if (r < 0 && errno != EINTR) {
-                return -errno;
-            }
-            if (r > 0 && (pfd[0].revents & POLLNVAL)) {
-                return PORTOS_EBADF;
-            }
-            if (r > 0 && (pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
-                break;
-            }
-            if (stop) {
-                return PORTOS_ECANCELED;
-            }
-        }
-        n = write(fd, p + done, chunk);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) {
-                continue;
-            }
+        if (r < 0 && errno != EINTR) {
             return -errno;
         }
-        done += (size_t)n;
+        if (r > 0 && (pfd[0].revents & POLLNVAL)) {
+            return PORTOS_EBADF;
+        }
+        if (r > 0 && (pfd[0].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            return 0;
+        }
+        if (stop) {
+            return PORTOS_ECANCELED;
+        }
     }
-    return (int64_t)done;
+}
+
+int64_t portos__term_write(int fd, const void *buf, size_t len)
+{
+    return portos__term_write_chunks(fd, buf, len, PIPE_BUF, wait_writable);
 }
 
 int portos__term_wait(int fd, int64_t timeout_ns)

@@ -164,28 +164,14 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
 }
 
 /* Emscripten's writes do not wait: the request is looked at per chunk. */
+static int shutdown_not_requested(int fd)
+{
+    return portos_shutdown_requested() ? PORTOS_ECANCELED : 0;
+}
+
 int64_t portos__term_write(int fd, const void *buf, size_t len)
 {
-    const char *p = buf;
-    size_t done = 0;
-
-    while (done < len) {
-        size_t chunk = len - done < 4096 ? len - done : 4096;
-        ssize_t n;
-
-        if (portos_shutdown_requested()) {
-            return PORTOS_ECANCELED;
-        }
-        n = write(fd, p + done, chunk);
-        if (n < 0) {
-            if (errno == EINTR || errno == EAGAIN) {
-                continue;
-            }
-            return -errno;
-        }
-        done += (size_t)n;
-    }
-    return (int64_t)done;
+    return portos__term_write_chunks(fd, buf, len, 4096, shutdown_not_requested);
 }
 
 /* Node's stdin cannot be waited on from wasm without Asyncify: sleep. */

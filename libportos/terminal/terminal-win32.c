@@ -22,16 +22,6 @@
 #include <signal.h>
 #include <string.h>
 
-#ifndef ENABLE_VIRTUAL_TERMINAL_INPUT
-#define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
-#endif
-#ifndef ENABLE_VIRTUAL_TERMINAL_PROCESSING
-#define ENABLE_VIRTUAL_TERMINAL_PROCESSING 0x0004
-#endif
-#ifndef DISABLE_NEWLINE_AUTO_RETURN
-#define DISABLE_NEWLINE_AUTO_RETURN 0x0008
-#endif
-
 static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGFPE, SIGABRT };
 #define NFATAL (sizeof(fatal_signals) / sizeof(fatal_signals[0]))
 

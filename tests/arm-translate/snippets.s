@@ -654,6 +654,16 @@ tback_t32:
     mcr p7, 0, r0, c0, c0, 0
     wfi
 
+@@ a32_undef_cps_imod1 a32
+    mov r0, #1
+    .word 0xf1040000        @ cps with imod = 01: UNPREDICTABLE, UNDEFINED here
+    wfi
+
+@@ a32_undef_cps_none a32
+    mov r0, #1
+    .word 0xf1000000        @ cps with imod = 00 and M = 0 (changes nothing)
+    wfi
+
 @@ a32_undef_ldrd_odd a32
     mov r0, #1
     .word 0xe1ca10d0        @ ldrd r1, r2, [r10] (odd Rt)
@@ -673,6 +683,11 @@ tback_t32:
 @@ t32_undef_neon t32
     movs r0, #1
     .short 0xef00, 0x0d40   @ vadd.f32 q0, q0, q0 (Advanced SIMD)
+    wfi
+
+@@ t32_undef_cps_imod1 t32
+    movs r0, #1
+    .short 0xf3af, 0x8200   @ cps with imod = 01: UNPREDICTABLE, UNDEFINED here
     wfi
 
 @@ t32_undef_it t32

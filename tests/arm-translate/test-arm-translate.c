@@ -473,6 +473,9 @@ START_TEST(undef_encodings)
         { SNIP_a32_undef_neon, 4, false },
         { SNIP_a32_undef_cp7, 4, false },
         { SNIP_a32_undef_ldrd_odd, 4, false },
+        { SNIP_a32_undef_cps_imod1, 4, false },   /* gen_cps's field check, */
+        { SNIP_a32_undef_cps_none, 4, false },
+        { SNIP_t32_undef_cps_imod1, 2, true },    /* shared by A32 and T32 */
         { SNIP_a32_hvc, 4, false },         /* no call hook: UNDEFINED */
         { SNIP_t32_undef_neon, 2, true },
         { SNIP_t32_undef_it, 4, true },
@@ -587,7 +590,7 @@ Suite *suite_arm_translate(void)
 
     tc = tcase_create("exceptions");
     tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_loop_test(tc, undef_encodings, 0, 6);
+    tcase_add_loop_test(tc, undef_encodings, 0, 9);
     tcase_add_test(tc, a32_bkpt);
     suite_add_tcase(s, tc);
 

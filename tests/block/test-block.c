@@ -34,6 +34,19 @@ static void done_cb(BlockRequest *req, int ret)
     ck_assert(!portos_in_coroutine());
 }
 
+/* Fill @req: @op on @niov buffers at @off, completing into @d. */
+static void setup_req(BlockRequest *req, BlockOp op, uint64_t off,
+                      const BlockIov *iov, unsigned niov, Done *d)
+{
+    memset(req, 0, sizeof(*req));
+    req->op = op;
+    req->offset = off;
+    req->iov = iov;
+    req->niov = niov;
+    req->cb = done_cb;
+    req->opaque = d;
+}
+
 static void write_file(const char *path, size_t size, int fill_from)
 {
     uint8_t *buf = g_malloc(size ? size : 1);
@@ -75,16 +88,11 @@ static int run(BlockBackend *bb, BlockOp op, uint64_t off, void *buf,
                size_t len)
 {
     BlockIov iov = { buf, len };
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
 
-    req.op = op;
-    req.offset = off;
-    req.iov = &iov;
-    req.niov = 1;
+    setup_req(&req, op, off, &iov, 1, &d);
     req.len = len;
-    req.cb = done_cb;
-    req.opaque = &d;
     block_aio_submit(bb, &req);
     ck_assert_int_eq(d.calls, 0);
     ck_assert_uint_eq(block_pending(), 1);
@@ -189,15 +197,10 @@ END_TEST
 static int run_iov(BlockBackend *bb, BlockOp op, uint64_t off,
                    const BlockIov *iov, unsigned niov)
 {
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
 
-    req.op = op;
-    req.offset = off;
-    req.iov = iov;
-    req.niov = niov;
-    req.cb = done_cb;
-    req.opaque = &d;
+    setup_req(&req, op, off, iov, niov, &d);
     block_aio_submit(bb, &req);
     block_poll();
     ck_assert_int_eq(d.calls, 1);
@@ -416,7 +419,7 @@ START_TEST(test_notify_and_flush_all)
     BlockBackend *b = block_open(image, BLOCK_OPEN_READONLY | BLOCK_OPEN_LOCK_OFF, NULL);
     uint8_t buf[512];
     BlockIov iov = { buf, sizeof(buf) };
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
     uint8_t *file;
     gsize len;
@@ -424,12 +427,7 @@ START_TEST(test_notify_and_flush_all)
     block_set_notify(notify_cb, &notified);
     notified = 0;
     memset(buf, 0x42, sizeof(buf));
-    req.op = BLOCK_OP_WRITE;
-    req.offset = 512;
-    req.iov = &iov;
-    req.niov = 1;
-    req.cb = done_cb;
-    req.opaque = &d;
+    setup_req(&req, BLOCK_OP_WRITE, 512, &iov, 1, &d);
     block_aio_submit(a, &req);
     ck_assert_int_eq(notified, 1);
     ck_assert_int_eq(d.calls, 0);
@@ -452,17 +450,12 @@ START_TEST(test_started_by_poll)
     BlockBackend *bb = block_open(image, 0, NULL);
     uint8_t buf[512], *file;
     BlockIov iov = { buf, sizeof(buf) };
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
     gsize len;
 
     memset(buf, 0x5a, sizeof(buf));
-    req.op = BLOCK_OP_WRITE;
-    req.offset = 2 * 512;
-    req.iov = &iov;
-    req.niov = 1;
-    req.cb = done_cb;
-    req.opaque = &d;
+    setup_req(&req, BLOCK_OP_WRITE, 2 * 512, &iov, 1, &d);
     block_aio_submit(bb, &req);
     /* Not started: no coroutine made, the file untouched. */
     ck_assert_uint_eq(portos_coroutine_pool_size(), 0);
@@ -489,15 +482,10 @@ START_TEST(test_drain_runs_unstarted_inline)
     BlockBackend *bb = block_open(image, 0, NULL);
     uint8_t buf[512];
     BlockIov iov = { buf, sizeof(buf) };
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
 
-    req.op = BLOCK_OP_READ;
-    req.offset = 5 * 512;
-    req.iov = &iov;
-    req.niov = 1;
-    req.cb = done_cb;
-    req.opaque = &d;
+    setup_req(&req, BLOCK_OP_READ, 5 * 512, &iov, 1, &d);
     block_aio_submit(bb, &req);
     block_drain(bb);
     ck_assert_int_eq(d.calls, 1);
@@ -514,14 +502,10 @@ START_TEST(test_close_completes_pending)
     BlockBackend *bb = block_open(image, 0, NULL);
     uint8_t buf[512];
     BlockIov iov = { buf, sizeof(buf) };
-    BlockRequest req = { 0 };
+    BlockRequest req;
     Done d = { 0, 1 };
 
-    req.op = BLOCK_OP_READ;
-    req.iov = &iov;
-    req.niov = 1;
-    req.cb = done_cb;
-    req.opaque = &d;
+    setup_req(&req, BLOCK_OP_READ, 0, &iov, 1, &d);
     block_aio_submit(bb, &req);
     block_close(bb);
     ck_assert_int_eq(d.calls, 1);

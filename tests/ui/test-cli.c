@@ -115,7 +115,7 @@ START_TEST(test_defaults_and_flags)
     ck_assert_int_eq(cfg.serial, EMU_SERIAL_STDIO);
     ck_assert(cfg.icount);
     ck_assert_int_eq(cfg.icount_shift, 4);
-    ck_assert_uint_eq(cfg.log_mask, EMU_LOG_INT | EMU_LOG_UNIMP);
+    ck_assert_uint_eq(cfg.log_mask, VIRT_LOG_INT | VIRT_LOG_UNIMP);
     emu_cli_free(&cfg);
 }
 END_TEST
@@ -201,9 +201,9 @@ END_TEST
 
 START_TEST(test_drive_locking)
 {
-    static const struct { const char *v; EmuLocking l; } cases[] = {
-        { "", EMU_LOCKING_AUTO }, { ",file.locking=auto", EMU_LOCKING_AUTO },
-        { ",file.locking=on", EMU_LOCKING_ON }, { ",file.locking=off", EMU_LOCKING_OFF },
+    static const struct { const char *v; VirtLocking l; } cases[] = {
+        { "", VIRT_LOCKING_AUTO }, { ",file.locking=auto", VIRT_LOCKING_AUTO },
+        { ",file.locking=on", VIRT_LOCKING_ON }, { ",file.locking=off", VIRT_LOCKING_OFF },
     };
 
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
@@ -217,6 +217,57 @@ START_TEST(test_drive_locking)
         emu_cli_free(&cfg);
         g_free(line);
     }
+}
+END_TEST
+
+/* The board's configuration: attached drives in -device order, -snapshot on each. */
+START_TEST(test_virt_config)
+{
+    EmuConfig cfg;
+    VirtConfig vc;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel zImage -m 64 -initrd rd -append 'console=ttyAMA0' "
+                           "-no-reboot -snapshot -serial none -icount shift=3 -d int,guest_errors "
+                           "-drive file=a.img,format=raw,if=none,id=a,readonly=on "
+                           "-drive file=b.img,format=raw,if=none,id=b,file.locking=off "
+                           "-device virtio-blk-device,drive=b -device virtio-blk-device,drive=a"),
+                     EMU_CLI_RUN);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert_uint_eq(vc.ram_size, 64u << 20);
+    ck_assert_str_eq(vc.kernel, "zImage");
+    ck_assert_str_eq(vc.initrd, "rd");
+    ck_assert_str_eq(vc.append, "console=ttyAMA0");
+    ck_assert_ptr_null(vc.dtb);
+    ck_assert(vc.no_reboot);
+    ck_assert(!vc.serial);
+    ck_assert(vc.icount);
+    ck_assert_int_eq(vc.icount_shift, 3);
+    ck_assert_uint_eq(vc.log_mask, VIRT_LOG_INT | VIRT_LOG_GUEST_ERROR);
+    ck_assert_int_eq(vc.nb_disks, 2);
+    ck_assert_str_eq(vc.disks[0].file, "b.img");
+    ck_assert_str_eq(vc.disks[0].id, "b");
+    ck_assert(!vc.disks[0].readonly);
+    ck_assert_int_eq(vc.disks[0].locking, VIRT_LOCKING_OFF);
+    ck_assert_str_eq(vc.disks[1].file, "a.img");
+    ck_assert(vc.disks[1].readonly);
+    ck_assert_int_eq(vc.disks[1].locking, VIRT_LOCKING_AUTO);
+    ck_assert(vc.disks[0].snapshot && vc.disks[1].snapshot);
+    emu_cli_free(&cfg);
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -serial mon:stdio "
+                           "-drive file=c.img,format=raw,if=none,id=c,snapshot=on "
+                           "-drive file=d.img,format=raw,if=none,id=d "
+                           "-device virtio-blk-device,drive=d -device virtio-blk-device,drive=c"),
+                     EMU_CLI_RUN);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert(vc.serial);
+    ck_assert(!vc.no_reboot && !vc.icount);
+    ck_assert_int_eq(vc.nb_disks, 2);
+    ck_assert(!vc.disks[0].snapshot);
+    ck_assert(vc.disks[1].snapshot);
+    emu_cli_free(&cfg);
+    ck_assert_ptr_null(err);
 }
 END_TEST
 
@@ -244,6 +295,7 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_ram_rounding);
     tcase_add_test(tc, test_drive_locking);
+    tcase_add_test(tc, test_virt_config);
     tcase_add_test(tc, test_help_version);
     suite_add_tcase(s, tc);
     return s;

@@ -15,7 +15,8 @@
 
 #define KEY32(cp, opc1, crn, crm, opc2) ARM_CP_KEY(cp, 0, opc1, crn, crm, opc2)
 #define KEY64(cp, opc1, crm) ARM_CP_KEY(cp, 1, opc1, 0, crm, 0)
-#define F(x) offsetof(CPUARMState, x)
+/* Byte offset of a CPUARMState field, for a register table row's .field. */
+#define ENV_OFS(x) offsetof(CPUARMState, x)
 
 /* ---- access functions ---- */
 
@@ -172,10 +173,10 @@ static CPAccessResult teehbr_access(CPUARMState *env, const ARMCPRegInfo *ri,
 
 #define RO32(n, cp, o1, cn, cm, o2, fld) \
     { .name = n, .key = KEY32(cp, o1, cn, cm, o2), .access = CP_PL1_R, \
-      .field = F(fld) }
+      .field = ENV_OFS(fld) }
 #define RW32(n, cp, o1, cn, cm, o2, fld, wm) \
     { .name = n, .key = KEY32(cp, o1, cn, cm, o2), .access = CP_PL1_RW, \
-      .field = F(fld), .wmask = (wm) }
+      .field = ENV_OFS(fld), .wmask = (wm) }
 #define CONST32(n, cp, o1, cn, cm, o2, acc, val) \
     { .name = n, .key = KEY32(cp, o1, cn, cm, o2), .access = (acc), \
       .flags = CP_CONST, .resetval = (val) }
@@ -187,11 +188,11 @@ static CPAccessResult teehbr_access(CPUARMState *env, const ARMCPRegInfo *ri,
       .flags = CP_NOP }
 #define FLUSH32(n, o1, cn, cm, o2, fld, wm) \
     { .name = n, .key = KEY32(15, o1, cn, cm, o2), .access = CP_PL1_RW, \
-      .flags = CP_ENDS_TB, .field = F(fld), .wmask = (wm), \
+      .flags = CP_ENDS_TB, .field = ENV_OFS(fld), .wmask = (wm), \
       .writefn = write_flush }
 #define FLUSH64(n, o1, cm, fld) \
     { .name = n, .key = KEY64(15, o1, cm), .access = CP_PL1_RW, \
-      .flags = CP_ENDS_TB | CP_64, .field = F(fld), .writefn = write_flush }
+      .flags = CP_ENDS_TB | CP_64, .field = ENV_OFS(fld), .writefn = write_flush }
 #define PMU32(n, cn, cm, o2, acc, fld, wm, rd, wr) \
     { .name = n, .key = KEY32(15, 0, cn, cm, o2), .access = (acc), \
       .accessfn = pmu_access, .field = (fld), .wmask = (wm), \
@@ -236,7 +237,7 @@ static const ARMCPRegInfo cp15_regs[] = {
     FLUSH32("SCTLR", 0, 1, 0, 0, cp15.sctlr, 0),
     NOP32("ACTLR", 15, 0, 1, 0, 1, CP_PL1_RW),
     { .name = "CPACR", .key = KEY32(15, 0, 1, 0, 2), .access = CP_PL1_RW,
-      .flags = CP_ENDS_TB, .field = F(cp15.cpacr), .writefn = cpacr_write },
+      .flags = CP_ENDS_TB, .field = ENV_OFS(cp15.cpacr), .writefn = cpacr_write },
 
     /* c2, c3: translation table control, domains */
     FLUSH32("TTBR0", 0, 2, 0, 0, cp15.ttbr0, 0xffffffffu),
@@ -259,7 +260,7 @@ static const ARMCPRegInfo cp15_regs[] = {
     NOP32("BPIALLIS", 15, 0, 7, 1, 6, CP_PL1_W),
     RW32("PAR", 15, 0, 7, 4, 0, cp15.par, 0xffffffffu),
     { .name = "PAR_64", .key = KEY64(15, 0, 7), .access = CP_PL1_RW,
-      .flags = CP_64, .field = F(cp15.par) },
+      .flags = CP_64, .field = ENV_OFS(cp15.par) },
     NOP32("ICIALLU", 15, 0, 7, 5, 0, CP_PL1_W),
     NOP32("ICIMVAU", 15, 0, 7, 5, 1, CP_PL1_W),
     NOP32("CP15ISB", 15, 0, 7, 5, 4, CP_PL0_W | CP_PL1_W),
@@ -300,35 +301,35 @@ static const ARMCPRegInfo cp15_regs[] = {
     OP32("TLBIMVAA", 15, 0, 8, 7, 3, CP_PL1_W, tlbimva_write),
 
     /* c9: performance monitors (registers only; nothing counts) */
-    PMU32("PMCR", 9, 12, 0, CP_PL0_ALL, F(cp15.pmcr), 0, NULL, pmcr_write),
-    PMU32("PMCNTENSET", 9, 12, 1, CP_PL0_ALL, F(cp15.pmcntenset),
+    PMU32("PMCR", 9, 12, 0, CP_PL0_ALL, ENV_OFS(cp15.pmcr), 0, NULL, pmcr_write),
+    PMU32("PMCNTENSET", 9, 12, 1, CP_PL0_ALL, ENV_OFS(cp15.pmcntenset),
           0x8000003fu, NULL, NULL),
-    PMU32("PMCNTENCLR", 9, 12, 2, CP_PL0_ALL, F(cp15.pmcntenset), 0, NULL,
+    PMU32("PMCNTENCLR", 9, 12, 2, CP_PL0_ALL, ENV_OFS(cp15.pmcntenset), 0, NULL,
           pmcntenclr_write),
-    PMU32("PMOVSR", 9, 12, 3, CP_PL0_ALL, F(cp15.pmovsr), 0, NULL,
+    PMU32("PMOVSR", 9, 12, 3, CP_PL0_ALL, ENV_OFS(cp15.pmovsr), 0, NULL,
           pmovsr_write),
     { .name = "PMSWINC", .key = KEY32(15, 0, 9, 12, 4),
       .access = CP_PL0_W | CP_PL1_W, .accessfn = pmu_access,
       .flags = CP_NOP },
-    PMU32("PMSELR", 9, 12, 5, CP_PL0_ALL, F(cp15.pmselr), 0x1f, NULL, NULL),
-    PMU32("PMCCNTR", 9, 13, 0, CP_PL0_ALL, F(cp15.pmccntr), 0xffffffffu,
+    PMU32("PMSELR", 9, 12, 5, CP_PL0_ALL, ENV_OFS(cp15.pmselr), 0x1f, NULL, NULL),
+    PMU32("PMCCNTR", 9, 13, 0, CP_PL0_ALL, ENV_OFS(cp15.pmccntr), 0xffffffffu,
           NULL, NULL),
     PMU32("PMXEVTYPER", 9, 13, 1, CP_PL0_ALL, 0, 0, pmxevtyper_read,
           pmxevtyper_write),
     { .name = "PMXEVCNTR", .key = KEY32(15, 0, 9, 13, 2),
       .access = CP_PL0_ALL, .accessfn = pmu_access, .flags = CP_NOP },
     { .name = "PMUSERENR", .key = KEY32(15, 0, 9, 14, 0),
-      .access = CP_PL0_R | CP_PL1_RW, .field = F(cp15.pmuserenr),
+      .access = CP_PL0_R | CP_PL1_RW, .field = ENV_OFS(cp15.pmuserenr),
       .wmask = 1 },
     RW32("PMINTENSET", 15, 0, 9, 14, 1, cp15.pmintenset, 0x8000003fu),
     { .name = "PMOVSSET", .key = KEY32(15, 0, 9, 14, 3),
       .access = CP_PL0_ALL, .accessfn = pmu_access,
-      .field = F(cp15.pmovsr), .writefn = pmovsset_write },
+      .field = ENV_OFS(cp15.pmovsr), .writefn = pmovsset_write },
     { .name = "PMINTENCLR", .key = KEY32(15, 0, 9, 14, 2),
-      .access = CP_PL1_RW, .field = F(cp15.pmintenset),
+      .access = CP_PL1_RW, .field = ENV_OFS(cp15.pmintenset),
       .writefn = pmintenclr_write },
     { .name = "L2CTLR", .key = KEY32(15, 1, 9, 0, 2), .access = CP_PL1_RW,
-      .field = F(cp15.l2ctlr), .writefn = ignore_write },
+      .field = ENV_OFS(cp15.l2ctlr), .writefn = ignore_write },
     NOP32("L2ECTLR", 15, 1, 9, 0, 3, CP_PL1_RW),
 
     /* c10: memory attributes (not modelled, stored) */
@@ -346,9 +347,9 @@ static const ARMCPRegInfo cp15_regs[] = {
     RW32("FCSEIDR", 15, 0, 13, 0, 0, cp15.fcseidr, 0),
     FLUSH32("CONTEXTIDR", 0, 13, 0, 1, cp15.contextidr, 0),
     { .name = "TPIDRURW", .key = KEY32(15, 0, 13, 0, 2),
-      .access = CP_PL0_ALL, .field = F(cp15.tpidrurw) },
+      .access = CP_PL0_ALL, .field = ENV_OFS(cp15.tpidrurw) },
     { .name = "TPIDRURO", .key = KEY32(15, 0, 13, 0, 3),
-      .access = CP_PL0_R | CP_PL1_RW, .field = F(cp15.tpidruro) },
+      .access = CP_PL0_R | CP_PL1_RW, .field = ENV_OFS(cp15.tpidruro) },
     RW32("TPIDRPRW", 15, 0, 13, 0, 4, cp15.tpidrprw, 0),
 
     /* c15: implementation defined */
@@ -373,7 +374,7 @@ static const ARMCPRegInfo cp15_regs[] = {
     CONST32("JMCR", 14, 7, 2, 0, 0, CP_PL1_RW, 0),
     RW32("TEECR", 14, 6, 0, 0, 0, cp14.teecr, 1),
     { .name = "TEEHBR", .key = KEY32(14, 6, 1, 0, 0), .access = CP_PL0_ALL,
-      .accessfn = teehbr_access, .field = F(cp14.teehbr) },
+      .accessfn = teehbr_access, .field = ENV_OFS(cp14.teehbr) },
 };
 
 /* Debug breakpoint/watchpoint pairs: DBGBVR/BCR 0-5, DBGWVR/WCR 0-3. */

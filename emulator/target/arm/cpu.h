@@ -554,8 +554,7 @@ void arm_cpu_dump_state(const CPUARMState *env, void *out);
 /* ---- tcg/: the translator ---- */
 
 /**
- * arm_translate: CPUOps.translate, implemented by target/arm/tcg (a
- * build without the translator gets translate-none.c, which aborts).
+ * arm_translate: CPUOps.translate, implemented by target/arm/tcg.
  */
 void arm_translate(CPUState *cs, TranslationBlock *tb, int max_insns);
 

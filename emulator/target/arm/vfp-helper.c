@@ -560,148 +560,34 @@ static uint32_t explicit_flags(FPOp op, bool ops_finite, bool r_inf,
     return f;
 }
 
-static uint32_t arith_f32(struct CPUState *cs, FPOp op, uint32_t a,
-                          uint32_t b, uint32_t c)
-{
-    FPCtx ctx = fp_start(cs);
-    int nops = op == OP_SQRT ? 1 : op == OP_FMA ? 3 : 2;
-    uint32_t ops[3], r, hf;
-    float fa, fb, fc, fr;
-    bool finite;
+/* arith_f32, arith_f64: one template (vfp-arith.c.inc), two formats. */
+#define FP_ARITH arith_f32
+#define FP_BITS uint32_t
+#define FP_TYPE float
+#define FP(name) f32_##name
+#define FP_HOST host_f32
+#define FP_DEFNAN F32_DEFNAN
+#include "vfp-arith.c.inc"
+#undef FP_ARITH
+#undef FP_BITS
+#undef FP_TYPE
+#undef FP
+#undef FP_HOST
+#undef FP_DEFNAN
 
-    a = f32_in(&ctx, a);
-    if (nops > 1) {
-        b = f32_in(&ctx, b);
-    }
-    if (nops > 2) {
-        c = f32_in(&ctx, c);
-    }
-    /* Operand order for NaN selection: the addend first for FMA. */
-    if (op == OP_FMA) {
-        ops[0] = c, ops[1] = a, ops[2] = b;
-    } else {
-        ops[0] = a, ops[1] = b;
-    }
-    fa = f32_val(a), fb = f32_val(b), fc = f32_val(c);
-    if (f32_nans(&ctx, ops, nops, &r)) {
-        if (op == OP_FMA && !f32_is_snan(c) && !f32_is_nan(a) &&
-            !f32_is_nan(b) && ((isinf(fa) && fb == 0) ||
-                               (fa == 0 && isinf(fb)))) {
-            ctx.flags |= FPSCR_IOC;
-            r = F32_DEFNAN;
-        }
-        fp_finish(cs, &ctx);
-        return r;
-    }
-
-    host_begin(ctx.rmode);
-    fr = host_f32(op, fa, fb, fc);
-    hf = host_end(ctx.rmode);
-    finite = isfinite(fa) && (nops < 2 || isfinite(fb)) &&
-             (nops < 3 || isfinite(fc));
-    /*
-     * Without host flags inexact is computed; so it is for FMA, a libm
-     * call whose flags are not IEEE's everywhere (MinGW's fmaf raises
-     * inexact for exact results).
-     */
-    if (finite && isfinite(fr) && (op == OP_FMA || !arm_vfp_host_has_flags())) {
-        hf &= ~FPSCR_IXC;
-        if (f32_inexact(op, fa, fb, fc, fr)) {
-            hf |= FPSCR_IXC;
-        }
-    }
-    hf |= explicit_flags(op, finite, isinf(fr), isnan(fr), fb == 0, fa == 0);
-
-    if (isnan(fr)) {
-        r = F32_DEFNAN;
-    } else if (isfinite(fr) && f32_tiny(op, fa, fb, fc, fr, hf & FPSCR_IXC)) {
-        if (ctx.fpscr & FPSCR_FZ) {
-            /* Flushed: UFC only, not IXC. */
-            hf = (hf & ~(FPSCR_IXC | FPSCR_UFC)) | FPSCR_UFC;
-            fr = signbit(fr) ? -0.0f : 0.0f;
-        } else if (hf & FPSCR_IXC) {
-            hf |= FPSCR_UFC;
-        }
-        r = f32_bits(fr);
-    } else {
-        hf &= ~FPSCR_UFC;   /* host tininess after rounding: not ARM's */
-        r = f32_bits(fr);
-    }
-    ctx.flags |= hf;
-    fp_finish(cs, &ctx);
-    return r;
-}
-
-static uint64_t arith_f64(struct CPUState *cs, FPOp op, uint64_t a,
-                          uint64_t b, uint64_t c)
-{
-    FPCtx ctx = fp_start(cs);
-    int nops = op == OP_SQRT ? 1 : op == OP_FMA ? 3 : 2;
-    uint64_t ops[3], r;
-    uint32_t hf;
-    double fa, fb, fc, fr;
-    bool finite;
-
-    a = f64_in(&ctx, a);
-    if (nops > 1) {
-        b = f64_in(&ctx, b);
-    }
-    if (nops > 2) {
-        c = f64_in(&ctx, c);
-    }
-    if (op == OP_FMA) {
-        ops[0] = c, ops[1] = a, ops[2] = b;
-    } else {
-        ops[0] = a, ops[1] = b;
-    }
-    fa = f64_val(a), fb = f64_val(b), fc = f64_val(c);
-    if (f64_nans(&ctx, ops, nops, &r)) {
-        if (op == OP_FMA && !f64_is_snan(c) && !f64_is_nan(a) &&
-            !f64_is_nan(b) && ((isinf(fa) && fb == 0) ||
-                               (fa == 0 && isinf(fb)))) {
-            ctx.flags |= FPSCR_IOC;
-            r = F64_DEFNAN;
-        }
-        fp_finish(cs, &ctx);
-        return r;
-    }
-
-    host_begin(ctx.rmode);
-    fr = host_f64(op, fa, fb, fc);
-    hf = host_end(ctx.rmode);
-    finite = isfinite(fa) && (nops < 2 || isfinite(fb)) &&
-             (nops < 3 || isfinite(fc));
-    /*
-     * Without host flags inexact is computed; so it is for FMA, a libm
-     * call whose flags are not IEEE's everywhere (MinGW's fmaf raises
-     * inexact for exact results).
-     */
-    if (finite && isfinite(fr) && (op == OP_FMA || !arm_vfp_host_has_flags())) {
-        hf &= ~FPSCR_IXC;
-        if (f64_inexact(op, fa, fb, fc, fr)) {
-            hf |= FPSCR_IXC;
-        }
-    }
-    hf |= explicit_flags(op, finite, isinf(fr), isnan(fr), fb == 0, fa == 0);
-
-    if (isnan(fr)) {
-        r = F64_DEFNAN;
-    } else if (isfinite(fr) && f64_tiny(op, fa, fb, fc, fr, hf & FPSCR_IXC)) {
-        if (ctx.fpscr & FPSCR_FZ) {
-            hf = (hf & ~(FPSCR_IXC | FPSCR_UFC)) | FPSCR_UFC;
-            fr = signbit(fr) ? -0.0 : 0.0;
-        } else if (hf & FPSCR_IXC) {
-            hf |= FPSCR_UFC;
-        }
-        r = f64_bits(fr);
-    } else {
-        hf &= ~FPSCR_UFC;
-        r = f64_bits(fr);
-    }
-    ctx.flags |= hf;
-    fp_finish(cs, &ctx);
-    return r;
-}
+#define FP_ARITH arith_f64
+#define FP_BITS uint64_t
+#define FP_TYPE double
+#define FP(name) f64_##name
+#define FP_HOST host_f64
+#define FP_DEFNAN F64_DEFNAN
+#include "vfp-arith.c.inc"
+#undef FP_ARITH
+#undef FP_BITS
+#undef FP_TYPE
+#undef FP
+#undef FP_HOST
+#undef FP_DEFNAN
 
 uint32_t helper_vfp_adds(struct CPUState *cs, uint32_t a, uint32_t b)
 {

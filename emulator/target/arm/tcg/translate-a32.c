@@ -6,40 +6,40 @@
  */
 #include "target/arm/tcg/translate.h"
 
-#define RN(i) ((int)F(i, 16, 4))
-#define RD(i) ((int)F(i, 12, 4))
-#define RS(i) ((int)F(i, 8, 4))
-#define RM(i) ((int)F(i, 0, 4))
+#define RN(i) ((int)extract32(i, 16, 4))
+#define RD(i) ((int)extract32(i, 12, 4))
+#define RS(i) ((int)extract32(i, 8, 4))
+#define RM(i) ((int)extract32(i, 0, 4))
 
 /* ---- data processing ---- */
 
 static bool dp_ok(uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4);
+    int op = (int)extract32(insn, 21, 4);
 
     /* TST/TEQ/CMP/CMN without S are the miscellaneous space. */
-    return !(op >= DP_TST && op <= DP_CMN && !F(insn, 20, 1));
+    return !(op >= DP_TST && op <= DP_CMN && !extract32(insn, 20, 1));
 }
 
 static bool a32_dp_reg(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4);
-    bool S = F(insn, 20, 1);
+    int op = (int)extract32(insn, 21, 4);
+    bool S = extract32(insn, 20, 1);
     TCGv_i32 v;
 
     if (!dp_ok(insn)) {
         return false;
     }
     v = load_reg(s, RM(insn));
-    gen_shift_imm(v, (int)F(insn, 5, 2), (int)F(insn, 7, 5),
+    gen_shift_imm(v, (int)extract32(insn, 5, 2), (int)extract32(insn, 7, 5),
                   S && dp_is_logic(op));
     return gen_dp(s, op, S, RD(insn), RN(insn), v);
 }
 
 static bool a32_dp_rsr(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4);
-    bool S = F(insn, 20, 1);
+    int op = (int)extract32(insn, 21, 4);
+    bool S = extract32(insn, 20, 1);
     TCGv_i32 v;
 
     if (!dp_ok(insn) || RD(insn) == 15 || RM(insn) == 15 ||
@@ -47,17 +47,17 @@ static bool a32_dp_rsr(DisasContext *s, uint32_t insn)
         return false;
     }
     v = load_reg(s, RM(insn));
-    gen_shift_reg(v, (int)F(insn, 5, 2), load_reg(s, RS(insn)),
+    gen_shift_reg(v, (int)extract32(insn, 5, 2), load_reg(s, RS(insn)),
                   S && dp_is_logic(op));
     return gen_dp(s, op, S, RD(insn), RN(insn), v);
 }
 
 static bool a32_dp_imm(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4);
-    bool S = F(insn, 20, 1);
-    int rot = (int)F(insn, 8, 4) * 2;
-    uint32_t imm = F(insn, 0, 8);
+    int op = (int)extract32(insn, 21, 4);
+    bool S = extract32(insn, 20, 1);
+    int rot = (int)extract32(insn, 8, 4) * 2;
+    uint32_t imm = extract32(insn, 0, 8);
     TCGv_i32 v;
 
     if (!dp_ok(insn)) {
@@ -77,8 +77,8 @@ static bool a32_movw(DisasContext *s, uint32_t insn)
     if (RD(insn) == 15) {
         return false;
     }
-    return gen_movw(s, F(insn, 22, 1), RD(insn),
-                    F(insn, 16, 4) << 12 | F(insn, 0, 12));
+    return gen_movw(s, extract32(insn, 22, 1), RD(insn),
+                    extract32(insn, 16, 4) << 12 | extract32(insn, 0, 12));
 }
 
 /* ---- multiplies ---- */
@@ -89,8 +89,8 @@ static bool a32_mul(DisasContext *s, uint32_t insn)
         MUL_MUL, MUL_MLA, MUL_UMAAL, MUL_MLS,
         MUL_UMULL, MUL_UMLAL, MUL_SMULL, MUL_SMLAL
     };
-    int op = ops[F(insn, 21, 3)];
-    bool S = F(insn, 20, 1);
+    int op = ops[extract32(insn, 21, 3)];
+    bool S = extract32(insn, 20, 1);
 
     if ((op == MUL_UMAAL || op == MUL_MLS) && S) {
         return false;
@@ -105,8 +105,8 @@ static bool a32_mul(DisasContext *s, uint32_t insn)
 
 static bool a32_mul_xy(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 2);
-    bool x = F(insn, 5, 1), y = F(insn, 6, 1);
+    int op = (int)extract32(insn, 21, 2);
+    bool x = extract32(insn, 5, 1), y = extract32(insn, 6, 1);
     int rd = RN(insn), ra = RD(insn), rm = RS(insn), rn = RM(insn);
 
     switch (op) {
@@ -124,7 +124,7 @@ static bool a32_mul_xy(DisasContext *s, uint32_t insn)
 
 static bool a32_mul_dual(DisasContext *s, uint32_t insn)
 {
-    bool lng = F(insn, 22, 1), sub = F(insn, 6, 1), x = F(insn, 5, 1);
+    bool lng = extract32(insn, 22, 1), sub = extract32(insn, 6, 1), x = extract32(insn, 5, 1);
 
     if (lng && RD(insn) == RN(insn)) {
         return false;
@@ -135,25 +135,25 @@ static bool a32_mul_dual(DisasContext *s, uint32_t insn)
 
 static bool a32_smmul(DisasContext *s, uint32_t insn)
 {
-    int op = F(insn, 6, 1) ? SMM_MLS : (RD(insn) == 15 ? SMM_MUL : SMM_MLA);
+    int op = extract32(insn, 6, 1) ? SMM_MLS : (RD(insn) == 15 ? SMM_MUL : SMM_MLA);
 
     if (op == SMM_MLS && RD(insn) == 15) {
         return false;
     }
-    return gen_smmul(s, op, F(insn, 5, 1), RN(insn), RM(insn), RS(insn),
+    return gen_smmul(s, op, extract32(insn, 5, 1), RN(insn), RM(insn), RS(insn),
                      RD(insn));
 }
 
 static bool a32_div(DisasContext *s, uint32_t insn)
 {
-    return gen_div(s, F(insn, 21, 1), RN(insn), RM(insn), RS(insn));
+    return gen_div(s, extract32(insn, 21, 1), RN(insn), RM(insn), RS(insn));
 }
 
 /* ---- miscellaneous (A5.2.12) ---- */
 
 static bool a32_mrs(DisasContext *s, uint32_t insn)
 {
-    return gen_mrs(s, RD(insn), F(insn, 22, 1));
+    return gen_mrs(s, RD(insn), extract32(insn, 22, 1));
 }
 
 static bool a32_msr_reg(DisasContext *s, uint32_t insn)
@@ -161,18 +161,18 @@ static bool a32_msr_reg(DisasContext *s, uint32_t insn)
     if (RM(insn) == 15) {
         return false;
     }
-    return gen_msr(s, F(insn, 22, 1), F(insn, 16, 4), load_reg(s, RM(insn)));
+    return gen_msr(s, extract32(insn, 22, 1), extract32(insn, 16, 4), load_reg(s, RM(insn)));
 }
 
 static bool a32_msr_imm(DisasContext *s, uint32_t insn)
 {
-    int rot = (int)F(insn, 8, 4) * 2;
-    uint32_t imm = F(insn, 0, 8);
+    int rot = (int)extract32(insn, 8, 4) * 2;
+    uint32_t imm = extract32(insn, 0, 8);
     TCGv_i32 v = tcg_temp_new_i32();
 
-    if (F(insn, 16, 4) == 0 && !F(insn, 22, 1)) {
+    if (extract32(insn, 16, 4) == 0 && !extract32(insn, 22, 1)) {
         /* Hints. */
-        switch (F(insn, 0, 8)) {
+        switch (extract32(insn, 0, 8)) {
         case 1: return gen_hint(s, HINT_YIELD);
         case 2: return gen_hint(s, HINT_WFE);
         case 3: return gen_hint(s, HINT_WFI);
@@ -184,7 +184,7 @@ static bool a32_msr_imm(DisasContext *s, uint32_t insn)
         imm = (imm >> rot) | (imm << (32 - rot));
     }
     tcg_gen_movi_i32(v, (int32_t)imm);
-    return gen_msr(s, F(insn, 22, 1), F(insn, 16, 4), v);
+    return gen_msr(s, extract32(insn, 22, 1), extract32(insn, 16, 4), v);
 }
 
 static bool a32_bx(DisasContext *s, uint32_t insn)
@@ -213,7 +213,7 @@ static bool a32_clz(DisasContext *s, uint32_t insn)
 
 static bool a32_qarith(DisasContext *s, uint32_t insn)
 {
-    return gen_sat_arith(s, (int)F(insn, 21, 2), RD(insn), RN(insn),
+    return gen_sat_arith(s, (int)extract32(insn, 21, 2), RD(insn), RN(insn),
                          RM(insn));
 }
 
@@ -230,7 +230,7 @@ static bool a32_hvc(DisasContext *s, uint32_t insn)
     if (s->cond != 14) {
         return false;
     }
-    return gen_hvc(s, F(insn, 8, 12) << 4 | F(insn, 0, 4));
+    return gen_hvc(s, extract32(insn, 8, 12) << 4 | extract32(insn, 0, 4));
 }
 
 static bool a32_smc(DisasContext *s, uint32_t insn)
@@ -242,26 +242,26 @@ static bool a32_smc(DisasContext *s, uint32_t insn)
 
 static bool a32_parallel(DisasContext *s, uint32_t insn)
 {
-    return gen_parallel(s, (int)F(insn, 20, 3), (int)F(insn, 5, 3),
+    return gen_parallel(s, (int)extract32(insn, 20, 3), (int)extract32(insn, 5, 3),
                         RD(insn), RN(insn), RM(insn));
 }
 
 static bool a32_pkh(DisasContext *s, uint32_t insn)
 {
-    return gen_pkh(s, F(insn, 6, 1), RD(insn), RN(insn), RM(insn),
-                   (int)F(insn, 7, 5));
+    return gen_pkh(s, extract32(insn, 6, 1), RD(insn), RN(insn), RM(insn),
+                   (int)extract32(insn, 7, 5));
 }
 
 static bool a32_sat(DisasContext *s, uint32_t insn)
 {
-    return gen_sat(s, F(insn, 22, 1), false, RD(insn), (int)F(insn, 16, 5),
-                   RM(insn), F(insn, 6, 1) ? SH_ASR : SH_LSL,
-                   (int)F(insn, 7, 5));
+    return gen_sat(s, extract32(insn, 22, 1), false, RD(insn), (int)extract32(insn, 16, 5),
+                   RM(insn), extract32(insn, 6, 1) ? SH_ASR : SH_LSL,
+                   (int)extract32(insn, 7, 5));
 }
 
 static bool a32_sat16(DisasContext *s, uint32_t insn)
 {
-    return gen_sat(s, F(insn, 22, 1), true, RD(insn), (int)F(insn, 16, 4),
+    return gen_sat(s, extract32(insn, 22, 1), true, RD(insn), (int)extract32(insn, 16, 4),
                    RM(insn), 0, 0);
 }
 
@@ -273,15 +273,15 @@ static bool a32_sel(DisasContext *s, uint32_t insn)
 static bool a32_rev(DisasContext *s, uint32_t insn)
 {
     static const int ops[4] = { REV_REV, REV_REV16, REV_RBIT, REV_REVSH };
-    int k = (int)(F(insn, 22, 1) << 1 | F(insn, 7, 1));
+    int k = (int)(extract32(insn, 22, 1) << 1 | extract32(insn, 7, 1));
 
     return gen_rev(s, ops[k], RD(insn), RM(insn));
 }
 
 static bool a32_extend(DisasContext *s, uint32_t insn)
 {
-    return gen_extend(s, (int)F(insn, 20, 3), RD(insn), RN(insn), RM(insn),
-                      (int)F(insn, 10, 2));
+    return gen_extend(s, (int)extract32(insn, 20, 3), RD(insn), RN(insn), RM(insn),
+                      (int)extract32(insn, 10, 2));
 }
 
 static bool a32_usad8(DisasContext *s, uint32_t insn)
@@ -291,14 +291,14 @@ static bool a32_usad8(DisasContext *s, uint32_t insn)
 
 static bool a32_bfx(DisasContext *s, uint32_t insn)
 {
-    return gen_bitfield(s, F(insn, 22, 1) ? BF_UBFX : BF_SBFX, RD(insn),
-                        RM(insn), (int)F(insn, 7, 5),
-                        (int)F(insn, 16, 5) + 1);
+    return gen_bitfield(s, extract32(insn, 22, 1) ? BF_UBFX : BF_SBFX, RD(insn),
+                        RM(insn), (int)extract32(insn, 7, 5),
+                        (int)extract32(insn, 16, 5) + 1);
 }
 
 static bool a32_bfi(DisasContext *s, uint32_t insn)
 {
-    int lsb = (int)F(insn, 7, 5), msb = (int)F(insn, 16, 5);
+    int lsb = (int)extract32(insn, 7, 5), msb = (int)extract32(insn, 16, 5);
 
     if (RD(insn) == 15) {
         return false;
@@ -311,30 +311,30 @@ static bool a32_bfi(DisasContext *s, uint32_t insn)
 
 static bool a32_ldst_imm(DisasContext *s, uint32_t insn)
 {
-    bool p = F(insn, 24, 1), w = F(insn, 21, 1);
+    bool p = extract32(insn, 24, 1), w = extract32(insn, 21, 1);
     bool user = !p && w;
 
-    return gen_ldst(s, F(insn, 20, 1), F(insn, 22, 1) ? MO_UB : MO_UL,
+    return gen_ldst(s, extract32(insn, 20, 1), extract32(insn, 22, 1) ? MO_UB : MO_UL,
                     RD(insn), -1, RN(insn),
-                    tcg_constant_i32((int32_t)F(insn, 0, 12)), p,
-                    F(insn, 23, 1), p && w, user);
+                    tcg_constant_i32((int32_t)extract32(insn, 0, 12)), p,
+                    extract32(insn, 23, 1), p && w, user);
 }
 
 static bool a32_ldst_reg(DisasContext *s, uint32_t insn)
 {
-    bool p = F(insn, 24, 1), w = F(insn, 21, 1);
+    bool p = extract32(insn, 24, 1), w = extract32(insn, 21, 1);
     TCGv_i32 ofs = load_reg(s, RM(insn));
 
-    gen_shift_imm(ofs, (int)F(insn, 5, 2), (int)F(insn, 7, 5), false);
-    return gen_ldst(s, F(insn, 20, 1), F(insn, 22, 1) ? MO_UB : MO_UL,
-                    RD(insn), -1, RN(insn), ofs, p, F(insn, 23, 1), p && w,
+    gen_shift_imm(ofs, (int)extract32(insn, 5, 2), (int)extract32(insn, 7, 5), false);
+    return gen_ldst(s, extract32(insn, 20, 1), extract32(insn, 22, 1) ? MO_UB : MO_UL,
+                    RD(insn), -1, RN(insn), ofs, p, extract32(insn, 23, 1), p && w,
                     !p && w);
 }
 
 static bool a32_ldst_extra(DisasContext *s, uint32_t insn)
 {
-    bool p = F(insn, 24, 1), w = F(insn, 21, 1), l = F(insn, 20, 1);
-    int op2 = (int)F(insn, 5, 2);
+    bool p = extract32(insn, 24, 1), w = extract32(insn, 21, 1), l = extract32(insn, 20, 1);
+    int op2 = (int)extract32(insn, 5, 2);
     int rt = RD(insn), rt2 = -1;
     bool load = l;
     MemOp memop = MO_UW;
@@ -353,13 +353,13 @@ static bool a32_ldst_extra(DisasContext *s, uint32_t insn)
     } else if (l) {
         memop = op2 == 1 ? MO_UW : op2 == 2 ? MO_SB : MO_SW;
     }
-    if (F(insn, 22, 1)) {
-        ofs = tcg_constant_i32((int32_t)(F(insn, 8, 4) << 4 | F(insn, 0, 4)));
+    if (extract32(insn, 22, 1)) {
+        ofs = tcg_constant_i32((int32_t)(extract32(insn, 8, 4) << 4 | extract32(insn, 0, 4)));
     } else {
         ofs = load_reg(s, RM(insn));
     }
     return gen_ldst(s, load, memop, rt, rt2, RN(insn), ofs, p,
-                    F(insn, 23, 1), p && w, !p && w);
+                    extract32(insn, 23, 1), p && w, !p && w);
 }
 
 static bool a32_ldm(DisasContext *s, uint32_t insn)
@@ -367,21 +367,21 @@ static bool a32_ldm(DisasContext *s, uint32_t insn)
     if (RN(insn) == 15) {
         return false;
     }
-    return gen_ldm(s, F(insn, 20, 1), RN(insn), F(insn, 0, 16),
-                   F(insn, 23, 1), F(insn, 24, 1), F(insn, 21, 1),
-                   F(insn, 22, 1));
+    return gen_ldm(s, extract32(insn, 20, 1), RN(insn), extract32(insn, 0, 16),
+                   extract32(insn, 23, 1), extract32(insn, 24, 1), extract32(insn, 21, 1),
+                   extract32(insn, 22, 1));
 }
 
 static bool a32_swp(DisasContext *s, uint32_t insn)
 {
-    return gen_swp(s, F(insn, 22, 1), RD(insn), RM(insn), RN(insn));
+    return gen_swp(s, extract32(insn, 22, 1), RD(insn), RM(insn), RN(insn));
 }
 
 static bool a32_excl(DisasContext *s, uint32_t insn)
 {
     static const MemOp sizes[4] = { MO_32, MO_64, MO_8, MO_16 };
-    MemOp sz = sizes[F(insn, 21, 2)];
-    bool load = F(insn, 20, 1);
+    MemOp sz = sizes[extract32(insn, 21, 2)];
+    bool load = extract32(insn, 20, 1);
     int rn = RN(insn);
 
     if (rn == 15) {
@@ -407,9 +407,9 @@ static bool a32_excl(DisasContext *s, uint32_t insn)
 
 static bool a32_b(DisasContext *s, uint32_t insn)
 {
-    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 24) << 2);
+    uint32_t dest = read_pc(s) + ((uint32_t)sextract32(insn, 0, 24) << 2);
 
-    if (F(insn, 24, 1)) {
+    if (extract32(insn, 24, 1)) {
         tcg_gen_movi_i32(cpu_R[14], (int32_t)s->pc_next);
     }
     gen_jmp(s, dest);
@@ -418,12 +418,12 @@ static bool a32_b(DisasContext *s, uint32_t insn)
 
 static bool a32_svc(DisasContext *s, uint32_t insn)
 {
-    return gen_svc(s, F(insn, 0, 24));
+    return gen_svc(s, extract32(insn, 0, 24));
 }
 
 static bool a32_coproc(DisasContext *s, uint32_t insn)
 {
-    int cp = (int)F(insn, 8, 4);
+    int cp = (int)extract32(insn, 8, 4);
 
     if (cp == 10 || cp == 11) {
         return disas_vfp(s, insn);
@@ -495,26 +495,13 @@ static const DisasPattern a32_table[] = {
 
 static bool a32u_cps(DisasContext *s, uint32_t insn)
 {
-    int imod = (int)F(insn, 18, 2);
-    bool m = F(insn, 17, 1);
-
-    if (imod == 1 || (imod == 0 && !m)) {
-        return false;
-    }
-    return gen_cps(s, imod, m, F(insn, 6, 3), F(insn, 0, 5));
+    return gen_cps(s, (int)extract32(insn, 18, 2), extract32(insn, 17, 1),
+                   extract32(insn, 6, 3), extract32(insn, 0, 5));
 }
 
 static bool a32u_setend(DisasContext *s, uint32_t insn)
 {
-    bool be = F(insn, 9, 1);
-
-    if (be != s->be_data) {
-        tcg_gen_call2(&h_cpsr_write, NULL,
-                      tcgv_temp(tcg_constant_i32(be ? CPSR_E : 0)),
-                      tcgv_temp(tcg_constant_i32(CPSR_E)));
-        gen_end_tb(s);
-    }
-    return true;
+    return gen_setend(s, extract32(insn, 9, 1));
 }
 
 static bool a32u_nop(DisasContext *s, uint32_t insn)
@@ -535,20 +522,20 @@ static bool a32u_clrex(DisasContext *s, uint32_t insn)
 
 static bool a32u_srs(DisasContext *s, uint32_t insn)
 {
-    return gen_srs(s, F(insn, 23, 1), F(insn, 24, 1),
-                   F(insn, 21, 1), F(insn, 0, 5));
+    return gen_srs(s, extract32(insn, 23, 1), extract32(insn, 24, 1),
+                   extract32(insn, 21, 1), extract32(insn, 0, 5));
 }
 
 static bool a32u_rfe(DisasContext *s, uint32_t insn)
 {
-    return gen_rfe(s, RN(insn), F(insn, 23, 1), F(insn, 24, 1),
-                   F(insn, 21, 1));
+    return gen_rfe(s, RN(insn), extract32(insn, 23, 1), extract32(insn, 24, 1),
+                   extract32(insn, 21, 1));
 }
 
 static bool a32u_blx(DisasContext *s, uint32_t insn)
 {
-    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 24) << 2) +
-                    (F(insn, 24, 1) << 1);
+    uint32_t dest = read_pc(s) + ((uint32_t)sextract32(insn, 0, 24) << 2) +
+                    (extract32(insn, 24, 1) << 1);
 
     tcg_gen_movi_i32(cpu_R[14], (int32_t)s->pc_next);
     tcg_gen_movi_i32(cpu_thumb, 1);

@@ -68,6 +68,9 @@ bool gen_cps(DisasContext *s, int imod, bool m, uint32_t aif, uint32_t mode)
 {
     uint32_t mask = 0, val = 0;
 
+    if (imod == 1 || (imod == 0 && !m)) {
+        return false;
+    }
     if (s->user) {
         return true;    /* CPS is a NOP in user mode */
     }
@@ -86,6 +89,17 @@ bool gen_cps(DisasContext *s, int imod, bool m, uint32_t aif, uint32_t mode)
         tcg_gen_call2(&h_cpsr_write, NULL,
                       tcgv_temp(tcg_constant_i32((int32_t)val)),
                       tcgv_temp(tcg_constant_i32((int32_t)mask)));
+        gen_end_tb(s);
+    }
+    return true;
+}
+
+bool gen_setend(DisasContext *s, bool be)
+{
+    if (be != s->be_data) {
+        tcg_gen_call2(&h_cpsr_write, NULL,
+                      tcgv_temp(tcg_constant_i32(be ? CPSR_E : 0)),
+                      tcgv_temp(tcg_constant_i32(CPSR_E)));
         gen_end_tb(s);
     }
     return true;

@@ -5,7 +5,7 @@
  */
 #include "target/arm/tcg/translate.h"
 
-#define R3(i, pos) ((int)F(i, pos, 3))
+#define R3(i, pos) ((int)extract32(i, pos, 3))
 
 /* Flag setting outside an IT block. */
 static bool t16_S(DisasContext *s)
@@ -18,7 +18,7 @@ static bool t16_shift_imm(DisasContext *s, uint32_t insn)
     bool S = t16_S(s);
     TCGv_i32 v = load_reg(s, R3(insn, 3));
 
-    gen_shift_imm(v, (int)F(insn, 11, 2), (int)F(insn, 6, 5), S);
+    gen_shift_imm(v, (int)extract32(insn, 11, 2), (int)extract32(insn, 6, 5), S);
     return gen_dp(s, DP_MOV, S, R3(insn, 0), 0, v);
 }
 
@@ -26,30 +26,30 @@ static bool t16_addsub3(DisasContext *s, uint32_t insn)
 {
     TCGv_i32 v;
 
-    if (F(insn, 10, 1)) {
+    if (extract32(insn, 10, 1)) {
         v = tcg_temp_new_i32();
-        tcg_gen_movi_i32(v, (int32_t)F(insn, 6, 3));
+        tcg_gen_movi_i32(v, (int32_t)extract32(insn, 6, 3));
     } else {
         v = load_reg(s, R3(insn, 6));
     }
-    return gen_dp(s, F(insn, 9, 1) ? DP_SUB : DP_ADD, t16_S(s), R3(insn, 0),
+    return gen_dp(s, extract32(insn, 9, 1) ? DP_SUB : DP_ADD, t16_S(s), R3(insn, 0),
                   R3(insn, 3), v);
 }
 
 static bool t16_imm8(DisasContext *s, uint32_t insn)
 {
     static const int ops[4] = { DP_MOV, DP_CMP, DP_ADD, DP_SUB };
-    int op = ops[F(insn, 11, 2)];
+    int op = ops[extract32(insn, 11, 2)];
     int rdn = R3(insn, 8);
     TCGv_i32 v = tcg_temp_new_i32();
 
-    tcg_gen_movi_i32(v, (int32_t)F(insn, 0, 8));
+    tcg_gen_movi_i32(v, (int32_t)extract32(insn, 0, 8));
     return gen_dp(s, op, op == DP_CMP || t16_S(s), rdn, rdn, v);
 }
 
 static bool t16_dp(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 6, 4);
+    int op = (int)extract32(insn, 6, 4);
     int rdn = R3(insn, 0), rm = R3(insn, 3);
     bool S = t16_S(s);
     TCGv_i32 v;
@@ -82,10 +82,10 @@ static bool t16_dp(DisasContext *s, uint32_t insn)
 
 static bool t16_hireg(DisasContext *s, uint32_t insn)
 {
-    int rdn = (int)(F(insn, 7, 1) << 3 | F(insn, 0, 3));
-    int rm = (int)F(insn, 3, 4);
+    int rdn = (int)(extract32(insn, 7, 1) << 3 | extract32(insn, 0, 3));
+    int rm = (int)extract32(insn, 3, 4);
 
-    switch (F(insn, 8, 2)) {
+    switch (extract32(insn, 8, 2)) {
     case 0: /* ADD */
         if (rdn == 15 && rm == 15) {
             return false;
@@ -99,10 +99,10 @@ static bool t16_hireg(DisasContext *s, uint32_t insn)
     case 2: /* MOV */
         return gen_dp(s, DP_MOV, false, rdn, 0, load_reg(s, rm));
     default: /* BX / BLX */
-        if (F(insn, 0, 3)) {
+        if (extract32(insn, 0, 3)) {
             return false;
         }
-        if (F(insn, 7, 1)) {
+        if (extract32(insn, 7, 1)) {
             TCGv_i32 t;
             if (rm == 15) {
                 return false;
@@ -120,7 +120,7 @@ static bool t16_hireg(DisasContext *s, uint32_t insn)
 static bool t16_ldr_lit(DisasContext *s, uint32_t insn)
 {
     return gen_ldst(s, true, MO_UL, R3(insn, 8), -1, 15,
-                    tcg_constant_i32((int32_t)(F(insn, 0, 8) * 4)),
+                    tcg_constant_i32((int32_t)(extract32(insn, 0, 8) * 4)),
                     true, true, false, false);
 }
 
@@ -129,7 +129,7 @@ static bool t16_ldst_reg(DisasContext *s, uint32_t insn)
     static const MemOp ops[8] = {
         MO_UL, MO_UW, MO_UB, MO_SB, MO_UL, MO_UW, MO_UB, MO_SW
     };
-    int op = (int)F(insn, 9, 3);
+    int op = (int)extract32(insn, 9, 3);
 
     return gen_ldst(s, op >= 3, ops[op], R3(insn, 0), -1, R3(insn, 3),
                     load_reg(s, R3(insn, 6)), true, true, false, false);
@@ -138,29 +138,29 @@ static bool t16_ldst_reg(DisasContext *s, uint32_t insn)
 static bool t16_ldst_imm(DisasContext *s, uint32_t insn)
 {
     /* 011 B L imm5: word (imm5 * 4) or byte; 1000 L imm5: halfword. */
-    uint32_t top = F(insn, 12, 4);
+    uint32_t top = extract32(insn, 12, 4);
     MemOp op;
     uint32_t scale;
 
     if (top == 8) {
         op = MO_UW;
         scale = 2;
-    } else if (F(insn, 12, 1)) {
+    } else if (extract32(insn, 12, 1)) {
         op = MO_UB;
         scale = 1;
     } else {
         op = MO_UL;
         scale = 4;
     }
-    return gen_ldst(s, F(insn, 11, 1), op, R3(insn, 0), -1, R3(insn, 3),
-                    tcg_constant_i32((int32_t)(F(insn, 6, 5) * scale)),
+    return gen_ldst(s, extract32(insn, 11, 1), op, R3(insn, 0), -1, R3(insn, 3),
+                    tcg_constant_i32((int32_t)(extract32(insn, 6, 5) * scale)),
                     true, true, false, false);
 }
 
 static bool t16_ldst_sp(DisasContext *s, uint32_t insn)
 {
-    return gen_ldst(s, F(insn, 11, 1), MO_UL, R3(insn, 8), -1, 13,
-                    tcg_constant_i32((int32_t)(F(insn, 0, 8) * 4)),
+    return gen_ldst(s, extract32(insn, 11, 1), MO_UL, R3(insn, 8), -1, 13,
+                    tcg_constant_i32((int32_t)(extract32(insn, 0, 8) * 4)),
                     true, true, false, false);
 }
 
@@ -168,12 +168,12 @@ static bool t16_adr(DisasContext *s, uint32_t insn)
 {
     TCGv_i32 v = tcg_temp_new_i32();
 
-    if (F(insn, 11, 1)) {
+    if (extract32(insn, 11, 1)) {
         /* ADD Rd, SP, #imm8 * 4 */
-        tcg_gen_addi_i32(v, cpu_R[13], (int32_t)(F(insn, 0, 8) * 4));
+        tcg_gen_addi_i32(v, cpu_R[13], (int32_t)(extract32(insn, 0, 8) * 4));
     } else {
         tcg_gen_movi_i32(v, (int32_t)((read_pc(s) & ~3u) +
-                                      F(insn, 0, 8) * 4));
+                                      extract32(insn, 0, 8) * 4));
     }
     store_reg(s, R3(insn, 8), v);
     return true;
@@ -181,22 +181,22 @@ static bool t16_adr(DisasContext *s, uint32_t insn)
 
 static bool t16_addsp(DisasContext *s, uint32_t insn)
 {
-    int32_t imm = (int32_t)(F(insn, 0, 7) * 4);
+    int32_t imm = (int32_t)(extract32(insn, 0, 7) * 4);
 
-    tcg_gen_addi_i32(cpu_R[13], cpu_R[13], F(insn, 7, 1) ? -imm : imm);
+    tcg_gen_addi_i32(cpu_R[13], cpu_R[13], extract32(insn, 7, 1) ? -imm : imm);
     return true;
 }
 
 static bool t16_cbz(DisasContext *s, uint32_t insn)
 {
-    uint32_t dest = read_pc(s) + (F(insn, 9, 1) << 6 | F(insn, 3, 5) << 1);
+    uint32_t dest = read_pc(s) + (extract32(insn, 9, 1) << 6 | extract32(insn, 3, 5) << 1);
     TCGLabel *skip = gen_new_label();
 
     if (in_it_block(s)) {
         return false;
     }
     /* Branch to dest if the condition holds, else fall through. */
-    tcg_gen_brcondi_i32(F(insn, 11, 1) ? TCG_COND_EQ : TCG_COND_NE,
+    tcg_gen_brcondi_i32(extract32(insn, 11, 1) ? TCG_COND_EQ : TCG_COND_NE,
                         cpu_R[R3(insn, 0)], 0, skip);
     s->condlabel = skip;
     gen_jmp(s, dest);
@@ -207,13 +207,13 @@ static bool t16_extend(DisasContext *s, uint32_t insn)
 {
     static const int ops[4] = { 3, 2, 7, 6 };   /* SXTH SXTB UXTH UXTB */
 
-    return gen_extend(s, ops[F(insn, 6, 2)], R3(insn, 0), 15, R3(insn, 3), 0);
+    return gen_extend(s, ops[extract32(insn, 6, 2)], R3(insn, 0), 15, R3(insn, 3), 0);
 }
 
 static bool t16_rev(DisasContext *s, uint32_t insn)
 {
     static const int ops[4] = { REV_REV, REV_REV16, -1, REV_REVSH };
-    int op = ops[F(insn, 6, 2)];
+    int op = ops[extract32(insn, 6, 2)];
 
     if (op < 0) {
         return false;
@@ -223,14 +223,14 @@ static bool t16_rev(DisasContext *s, uint32_t insn)
 
 static bool t16_push(DisasContext *s, uint32_t insn)
 {
-    uint32_t list = F(insn, 0, 8) | (F(insn, 8, 1) << 14);
+    uint32_t list = extract32(insn, 0, 8) | (extract32(insn, 8, 1) << 14);
 
     return gen_ldm(s, false, 13, list, false, true, true, false);
 }
 
 static bool t16_pop(DisasContext *s, uint32_t insn)
 {
-    uint32_t list = F(insn, 0, 8) | (F(insn, 8, 1) << 15);
+    uint32_t list = extract32(insn, 0, 8) | (extract32(insn, 8, 1) << 15);
 
     return gen_ldm(s, true, 13, list, true, false, true, false);
 }
@@ -238,8 +238,8 @@ static bool t16_pop(DisasContext *s, uint32_t insn)
 static bool t16_ldm(DisasContext *s, uint32_t insn)
 {
     int rn = R3(insn, 8);
-    uint32_t list = F(insn, 0, 8);
-    bool load = F(insn, 11, 1);
+    uint32_t list = extract32(insn, 0, 8);
+    bool load = extract32(insn, 11, 1);
 
     /* LDM writes back unless Rn is in the list; STM always does. */
     return gen_ldm(s, load, rn, list, true, false,
@@ -248,18 +248,12 @@ static bool t16_ldm(DisasContext *s, uint32_t insn)
 
 static bool t16_setend(DisasContext *s, uint32_t insn)
 {
-    bool be = F(insn, 3, 1);
+    bool be = extract32(insn, 3, 1);
 
     if (in_it_block(s)) {
         return false;
     }
-    if (be != s->be_data) {
-        tcg_gen_call2(&h_cpsr_write, NULL,
-                      tcgv_temp(tcg_constant_i32(be ? CPSR_E : 0)),
-                      tcgv_temp(tcg_constant_i32(CPSR_E)));
-        gen_end_tb(s);
-    }
-    return true;
+    return gen_setend(s, be);
 }
 
 static bool t16_cps(DisasContext *s, uint32_t insn)
@@ -267,7 +261,7 @@ static bool t16_cps(DisasContext *s, uint32_t insn)
     if (in_it_block(s)) {
         return false;
     }
-    return gen_cps(s, F(insn, 4, 1) ? 3 : 2, false, F(insn, 0, 3), 0);
+    return gen_cps(s, extract32(insn, 4, 1) ? 3 : 2, false, extract32(insn, 0, 3), 0);
 }
 
 static bool t16_bkpt(DisasContext *s, uint32_t insn)
@@ -277,7 +271,7 @@ static bool t16_bkpt(DisasContext *s, uint32_t insn)
 
 static bool t16_it(DisasContext *s, uint32_t insn)
 {
-    uint32_t cond = F(insn, 4, 4), mask = F(insn, 0, 4);
+    uint32_t cond = extract32(insn, 4, 4), mask = extract32(insn, 0, 4);
 
     if (in_it_block(s) || cond == 15 || (cond == 14 && __builtin_popcount(mask) != 1)) {
         return false;
@@ -288,7 +282,7 @@ static bool t16_it(DisasContext *s, uint32_t insn)
 
 static bool t16_hint(DisasContext *s, uint32_t insn)
 {
-    switch (F(insn, 4, 4)) {
+    switch (extract32(insn, 4, 4)) {
     case 1: return gen_hint(s, HINT_YIELD);
     case 2: return gen_hint(s, HINT_WFE);
     case 3: return gen_hint(s, HINT_WFI);
@@ -299,8 +293,8 @@ static bool t16_hint(DisasContext *s, uint32_t insn)
 
 static bool t16_bcond(DisasContext *s, uint32_t insn)
 {
-    int cond = (int)F(insn, 8, 4);
-    uint32_t dest = read_pc(s) + ((uint32_t)SF(insn, 0, 8) << 1);
+    int cond = (int)extract32(insn, 8, 4);
+    uint32_t dest = read_pc(s) + ((uint32_t)sextract32(insn, 0, 8) << 1);
 
     if (cond >= 14 || in_it_block(s)) {
         return false;
@@ -312,7 +306,7 @@ static bool t16_bcond(DisasContext *s, uint32_t insn)
 
 static bool t16_svc(DisasContext *s, uint32_t insn)
 {
-    return gen_svc(s, F(insn, 0, 8));
+    return gen_svc(s, extract32(insn, 0, 8));
 }
 
 static bool t16_b(DisasContext *s, uint32_t insn)
@@ -320,7 +314,7 @@ static bool t16_b(DisasContext *s, uint32_t insn)
     if (in_it_block(s) && !last_in_it_block(s)) {
         return false;
     }
-    gen_jmp(s, read_pc(s) + ((uint32_t)SF(insn, 0, 11) << 1));
+    gen_jmp(s, read_pc(s) + ((uint32_t)sextract32(insn, 0, 11) << 1));
     return true;
 }
 

@@ -6,10 +6,10 @@
  */
 #include "target/arm/tcg/translate.h"
 
-#define RN(i) ((int)F(i, 16, 4))   /* hw1[3:0] */
-#define RT(i) ((int)F(i, 12, 4))   /* hw2[15:12] */
-#define RD8(i) ((int)F(i, 8, 4))   /* hw2[11:8] */
-#define RM(i) ((int)F(i, 0, 4))    /* hw2[3:0] */
+#define RN(i) ((int)extract32(i, 16, 4))   /* hw1[3:0] */
+#define RT(i) ((int)extract32(i, 12, 4))   /* hw2[15:12] */
+#define RD8(i) ((int)extract32(i, 8, 4))   /* hw2[11:8] */
+#define RM(i) ((int)extract32(i, 0, 4))    /* hw2[3:0] */
 
 static bool bad_reg(int r)
 {
@@ -49,10 +49,10 @@ static int t32_dp_op(int op, int rd, int rn, bool S)
 
 static bool t32_dp_shreg(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4), rd = RD8(insn), rn = RN(insn);
-    bool S = F(insn, 20, 1);
-    int shamt = (int)(F(insn, 12, 3) << 2 | F(insn, 6, 2));
-    int type = (int)F(insn, 4, 2);
+    int op = (int)extract32(insn, 21, 4), rd = RD8(insn), rn = RN(insn);
+    bool S = extract32(insn, 20, 1);
+    int shamt = (int)(extract32(insn, 12, 3) << 2 | extract32(insn, 6, 2));
+    int type = (int)extract32(insn, 4, 2);
     int dop;
     TCGv_i32 v;
 
@@ -96,13 +96,13 @@ static uint32_t t32_expand_imm(uint32_t imm12, bool *rotated)
 
 static uint32_t t32_imm12(uint32_t insn)
 {
-    return F(insn, 26, 1) << 11 | F(insn, 12, 3) << 8 | F(insn, 0, 8);
+    return extract32(insn, 26, 1) << 11 | extract32(insn, 12, 3) << 8 | extract32(insn, 0, 8);
 }
 
 static bool t32_dp_modimm(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 21, 4), rd = RD8(insn), rn = RN(insn);
-    bool S = F(insn, 20, 1), rotated;
+    int op = (int)extract32(insn, 21, 4), rd = RD8(insn), rn = RN(insn);
+    bool S = extract32(insn, 20, 1), rotated;
     uint32_t imm = t32_expand_imm(t32_imm12(insn), &rotated);
     int dop = t32_dp_op(op, rd, rn, S);
     TCGv_i32 v;
@@ -118,9 +118,9 @@ static bool t32_dp_modimm(DisasContext *s, uint32_t insn)
 
 static bool t32_dp_plainimm(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 20, 5), rd = RD8(insn), rn = RN(insn);
+    int op = (int)extract32(insn, 20, 5), rd = RD8(insn), rn = RN(insn);
     uint32_t imm12 = t32_imm12(insn);
-    int shamt = (int)(F(insn, 12, 3) << 2 | F(insn, 6, 2));
+    int shamt = (int)(extract32(insn, 12, 3) << 2 | extract32(insn, 6, 2));
     TCGv_i32 v;
 
     if (rd == 15) {
@@ -140,27 +140,27 @@ static bool t32_dp_plainimm(DisasContext *s, uint32_t insn)
         return gen_dp(s, op ? DP_SUB : DP_ADD, false, rd, rn, v);
     case 0x04: /* MOVW */
     case 0x0c: /* MOVT */
-        return gen_movw(s, op == 0x0c, rd, F(insn, 16, 4) << 12 | imm12);
+        return gen_movw(s, op == 0x0c, rd, extract32(insn, 16, 4) << 12 | imm12);
     case 0x10: /* SSAT LSL */
     case 0x12: /* SSAT ASR, SSAT16 */
     case 0x18: /* USAT LSL */
     case 0x1a: /* USAT ASR, USAT16 */
-        if (F(insn, 5, 1)) {
+        if (extract32(insn, 5, 1)) {
             return false;
         }
         if ((op & 2) && shamt == 0) {
-            return gen_sat(s, op >= 0x18, true, rd, (int)F(insn, 0, 4), rn,
+            return gen_sat(s, op >= 0x18, true, rd, (int)extract32(insn, 0, 4), rn,
                            0, 0);
         }
-        return gen_sat(s, op >= 0x18, false, rd, (int)F(insn, 0, 5), rn,
+        return gen_sat(s, op >= 0x18, false, rd, (int)extract32(insn, 0, 5), rn,
                        (op & 2) ? SH_ASR : SH_LSL, shamt);
     case 0x14: /* SBFX */
     case 0x1c: /* UBFX */
         return gen_bitfield(s, op == 0x1c ? BF_UBFX : BF_SBFX, rd, rn, shamt,
-                            (int)F(insn, 0, 5) + 1);
+                            (int)extract32(insn, 0, 5) + 1);
     case 0x16: /* BFI, BFC */
         return gen_bitfield(s, rn == 15 ? BF_BFC : BF_BFI, rd, rn, shamt,
-                            (int)F(insn, 0, 5) - shamt + 1);
+                            (int)extract32(insn, 0, 5) - shamt + 1);
     default:
         return false;
     }
@@ -168,45 +168,45 @@ static bool t32_dp_plainimm(DisasContext *s, uint32_t insn)
 
 static bool t32_shift_reg(DisasContext *s, uint32_t insn)
 {
-    bool S = F(insn, 20, 1);
+    bool S = extract32(insn, 20, 1);
     TCGv_i32 v;
 
     if (bad_reg(RD8(insn)) || bad_reg(RN(insn)) || bad_reg(RM(insn))) {
         return false;
     }
     v = load_reg(s, RN(insn));
-    gen_shift_reg(v, (int)F(insn, 21, 2), load_reg(s, RM(insn)), S);
+    gen_shift_reg(v, (int)extract32(insn, 21, 2), load_reg(s, RM(insn)), S);
     return gen_dp(s, DP_MOV, S, RD8(insn), 0, v);
 }
 
 static bool t32_extend(DisasContext *s, uint32_t insn)
 {
     static const int ops[8] = { 3, 7, 0, 4, 2, 6, -1, -1 };
-    int op = ops[F(insn, 20, 3)];
+    int op = ops[extract32(insn, 20, 3)];
 
     if (op < 0) {
         return false;
     }
     return gen_extend(s, op, RD8(insn), RN(insn), RM(insn),
-                      (int)F(insn, 4, 2));
+                      (int)extract32(insn, 4, 2));
 }
 
 static bool t32_parallel(DisasContext *s, uint32_t insn)
 {
     static const int ops[8] = { 4, 0, 1, -1, 7, 3, 2, -1 };
-    int op = ops[F(insn, 20, 3)];
-    int k = (int)F(insn, 4, 2);
+    int op = ops[extract32(insn, 20, 3)];
+    int k = (int)extract32(insn, 4, 2);
 
     if (op < 0 || k == 3) {
         return false;
     }
-    return gen_parallel(s, (F(insn, 6, 1) ? 5 : 1) + k, op, RD8(insn),
+    return gen_parallel(s, (extract32(insn, 6, 1) ? 5 : 1) + k, op, RD8(insn),
                         RN(insn), RM(insn));
 }
 
 static bool t32_misc(DisasContext *s, uint32_t insn)
 {
-    int op1 = (int)F(insn, 20, 2), op2 = (int)F(insn, 4, 2);
+    int op1 = (int)extract32(insn, 20, 2), op2 = (int)extract32(insn, 4, 2);
     int rd = RD8(insn), rn = RN(insn), rm = RM(insn);
 
     switch (op1) {
@@ -230,9 +230,9 @@ static bool t32_misc(DisasContext *s, uint32_t insn)
 
 static bool t32_mul(DisasContext *s, uint32_t insn)
 {
-    int op1 = (int)F(insn, 20, 3), op2 = (int)F(insn, 4, 2);
+    int op1 = (int)extract32(insn, 20, 3), op2 = (int)extract32(insn, 4, 2);
     int rn = RN(insn), ra = RT(insn), rd = RD8(insn), rm = RM(insn);
-    bool b4 = F(insn, 4, 1), b5 = F(insn, 5, 1);
+    bool b4 = extract32(insn, 4, 1), b5 = extract32(insn, 5, 1);
 
     switch (op1) {
     case 0:
@@ -278,7 +278,7 @@ static bool t32_mul(DisasContext *s, uint32_t insn)
 
 static bool t32_longmul(DisasContext *s, uint32_t insn)
 {
-    int op1 = (int)F(insn, 20, 3), op2 = (int)F(insn, 4, 4);
+    int op1 = (int)extract32(insn, 20, 3), op2 = (int)extract32(insn, 4, 4);
     int rn = RN(insn), lo = RT(insn), hi = RD8(insn), rm = RM(insn);
 
     switch (op1 << 4 | op2) {
@@ -288,12 +288,12 @@ static bool t32_longmul(DisasContext *s, uint32_t insn)
     case 0x3f: return gen_div(s, true, hi, rn, rm);
     case 0x40: return gen_mul(s, MUL_SMLAL, false, hi, rn, rm, lo);
     case 0x48: case 0x49: case 0x4a: case 0x4b:
-        return gen_mul_xy(s, MXY_SMLAL, hi, rn, rm, lo, F(insn, 5, 1),
-                          F(insn, 4, 1));
+        return gen_mul_xy(s, MXY_SMLAL, hi, rn, rm, lo, extract32(insn, 5, 1),
+                          extract32(insn, 4, 1));
     case 0x4c: case 0x4d:
-        return gen_mul_dual(s, false, true, F(insn, 4, 1), hi, rn, rm, lo);
+        return gen_mul_dual(s, false, true, extract32(insn, 4, 1), hi, rn, rm, lo);
     case 0x5c: case 0x5d:
-        return gen_mul_dual(s, true, true, F(insn, 4, 1), hi, rn, rm, lo);
+        return gen_mul_dual(s, true, true, extract32(insn, 4, 1), hi, rn, rm, lo);
     case 0x60: return gen_mul(s, MUL_UMLAL, false, hi, rn, rm, lo);
     case 0x66: return gen_mul(s, MUL_UMAAL, false, hi, rn, rm, lo);
     default: return false;
@@ -304,8 +304,8 @@ static bool t32_longmul(DisasContext *s, uint32_t insn)
 
 static bool t32_ldm(DisasContext *s, uint32_t insn)
 {
-    uint32_t list = F(insn, 0, 16);
-    bool load = F(insn, 20, 1);
+    uint32_t list = extract32(insn, 0, 16);
+    bool load = extract32(insn, 20, 1);
 
     if (RN(insn) == 15 || (list & 0x2000) ||
         (!load && (list & 0x8000))) {
@@ -314,44 +314,44 @@ static bool t32_ldm(DisasContext *s, uint32_t insn)
     if (load && (list & 0xc000) == 0xc000) {
         return false;
     }
-    return gen_ldm(s, load, RN(insn), list, F(insn, 23, 1), !F(insn, 23, 1),
-                   F(insn, 21, 1), false);
+    return gen_ldm(s, load, RN(insn), list, extract32(insn, 23, 1), !extract32(insn, 23, 1),
+                   extract32(insn, 21, 1), false);
 }
 
 static bool t32_srs(DisasContext *s, uint32_t insn)
 {
-    bool inc = F(insn, 23, 1);
+    bool inc = extract32(insn, 23, 1);
 
-    return gen_srs(s, inc, !inc, F(insn, 21, 1), F(insn, 0, 5));
+    return gen_srs(s, inc, !inc, extract32(insn, 21, 1), extract32(insn, 0, 5));
 }
 
 static bool t32_rfe(DisasContext *s, uint32_t insn)
 {
-    bool inc = F(insn, 23, 1);
+    bool inc = extract32(insn, 23, 1);
 
-    return gen_rfe(s, RN(insn), inc, !inc, F(insn, 21, 1));
+    return gen_rfe(s, RN(insn), inc, !inc, extract32(insn, 21, 1));
 }
 
 static bool t32_ldrd(DisasContext *s, uint32_t insn)
 {
-    bool p = F(insn, 24, 1), w = F(insn, 21, 1);
+    bool p = extract32(insn, 24, 1), w = extract32(insn, 21, 1);
     int rt = RT(insn), rt2 = RD8(insn);
 
     if (!p && !w) {
         return false;   /* exclusives and table branches */
     }
-    if (bad_reg(rt) || bad_reg(rt2) || (F(insn, 20, 1) && rt == rt2)) {
+    if (bad_reg(rt) || bad_reg(rt2) || (extract32(insn, 20, 1) && rt == rt2)) {
         return false;
     }
-    return gen_ldst(s, F(insn, 20, 1), MO_UL, rt, rt2, RN(insn),
-                    tcg_constant_i32((int32_t)(F(insn, 0, 8) * 4)), p,
-                    F(insn, 23, 1), w, false);
+    return gen_ldst(s, extract32(insn, 20, 1), MO_UL, rt, rt2, RN(insn),
+                    tcg_constant_i32((int32_t)(extract32(insn, 0, 8) * 4)), p,
+                    extract32(insn, 23, 1), w, false);
 }
 
 static bool t32_strex(DisasContext *s, uint32_t insn)
 {
     return gen_strex(s, MO_32, RD8(insn), RT(insn), -1, RN(insn),
-                     F(insn, 0, 8) * 4);
+                     extract32(insn, 0, 8) * 4);
 }
 
 static bool t32_ldrex(DisasContext *s, uint32_t insn)
@@ -359,12 +359,12 @@ static bool t32_ldrex(DisasContext *s, uint32_t insn)
     if (bad_reg(RT(insn)) || RN(insn) == 15) {
         return false;
     }
-    return gen_ldrex(s, MO_32, RT(insn), -1, RN(insn), F(insn, 0, 8) * 4);
+    return gen_ldrex(s, MO_32, RT(insn), -1, RN(insn), extract32(insn, 0, 8) * 4);
 }
 
 static bool t32_strexbhd(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 4, 4);
+    int op = (int)extract32(insn, 4, 4);
 
     if (op == 7) {
         return gen_strex(s, MO_64, RM(insn), RT(insn), RD8(insn), RN(insn), 0);
@@ -378,7 +378,7 @@ static bool t32_strexbhd(DisasContext *s, uint32_t insn)
 
 static bool t32_ldrexbhd(DisasContext *s, uint32_t insn)
 {
-    int op = (int)F(insn, 4, 4);
+    int op = (int)extract32(insn, 4, 4);
 
     if (RM(insn) != 15 || bad_reg(RT(insn)) || RN(insn) == 15) {
         return false;
@@ -397,7 +397,7 @@ static bool t32_ldrexbhd(DisasContext *s, uint32_t insn)
 
 static bool t32_tbb(DisasContext *s, uint32_t insn)
 {
-    bool half = F(insn, 4, 1);
+    bool half = extract32(insn, 4, 1);
     TCGv_i32 addr = load_reg(s, RN(insn)), ofs = load_reg(s, RM(insn));
     TCGv_i32 v = tcg_temp_new_i32();
 
@@ -421,8 +421,8 @@ static bool t32_tbb(DisasContext *s, uint32_t insn)
  */
 static bool t32_ldst(DisasContext *s, uint32_t insn)
 {
-    bool sgn = F(insn, 24, 1), up = F(insn, 23, 1), load = F(insn, 20, 1);
-    int sz = (int)F(insn, 21, 2), rn = RN(insn), rt = RT(insn);
+    bool sgn = extract32(insn, 24, 1), up = extract32(insn, 23, 1), load = extract32(insn, 20, 1);
+    int sz = (int)extract32(insn, 21, 2), rn = RN(insn), rt = RT(insn);
     MemOp op = (MemOp)sz | (sgn ? MO_SIGN : 0);
     TCGv_i32 ofs;
     bool p = true, u = true, w = false, user = false;
@@ -434,12 +434,12 @@ static bool t32_ldst(DisasContext *s, uint32_t insn)
         if (!load) {
             return false;
         }
-        ofs = tcg_constant_i32((int32_t)F(insn, 0, 12));
+        ofs = tcg_constant_i32((int32_t)extract32(insn, 0, 12));
         u = up;
     } else if (up) {
-        ofs = tcg_constant_i32((int32_t)F(insn, 0, 12));
-    } else if (F(insn, 11, 1)) {
-        int puw = (int)F(insn, 8, 3);
+        ofs = tcg_constant_i32((int32_t)extract32(insn, 0, 12));
+    } else if (extract32(insn, 11, 1)) {
+        int puw = (int)extract32(insn, 8, 3);
         p = puw & 4;
         u = puw & 2;
         w = puw & 1;
@@ -448,13 +448,13 @@ static bool t32_ldst(DisasContext *s, uint32_t insn)
         } else if (!p && !w) {
             return false;
         }
-        ofs = tcg_constant_i32((int32_t)F(insn, 0, 8));
+        ofs = tcg_constant_i32((int32_t)extract32(insn, 0, 8));
         if ((w || !p) && (rn == rt)) {
             return false;
         }
-    } else if (F(insn, 6, 6) == 0) {
+    } else if (extract32(insn, 6, 6) == 0) {
         ofs = load_reg(s, RM(insn));
-        tcg_gen_shli_i32(ofs, ofs, F(insn, 4, 2));
+        tcg_gen_shli_i32(ofs, ofs, extract32(insn, 4, 2));
     } else {
         return false;
     }
@@ -474,10 +474,10 @@ static bool t32_ldst(DisasContext *s, uint32_t insn)
 
 static uint32_t t32_branch_offset(uint32_t insn, bool bl)
 {
-    uint32_t S = F(insn, 26, 1), j1 = F(insn, 13, 1), j2 = F(insn, 11, 1);
+    uint32_t S = extract32(insn, 26, 1), j1 = extract32(insn, 13, 1), j2 = extract32(insn, 11, 1);
     uint32_t i1 = !(j1 ^ S), i2 = !(j2 ^ S);
-    uint32_t v = S << 24 | i1 << 23 | i2 << 22 | F(insn, 16, 10) << 12 |
-                 F(insn, 0, 11) << 1;
+    uint32_t v = S << 24 | i1 << 23 | i2 << 22 | extract32(insn, 16, 10) << 12 |
+                 extract32(insn, 0, 11) << 1;
 
     (void)bl;
     return (uint32_t)sextract32(v, 0, 25);
@@ -500,7 +500,7 @@ static bool t32_bl(DisasContext *s, uint32_t insn)
         return false;
     }
     tcg_gen_movi_i32(cpu_R[14], (int32_t)(s->pc_next | 1));
-    if (F(insn, 12, 1)) {
+    if (extract32(insn, 12, 1)) {
         gen_jmp(s, dest);
     } else {
         /* BLX imm: to ARM state, target word-aligned. */
@@ -517,10 +517,10 @@ static bool t32_bl(DisasContext *s, uint32_t insn)
 
 static bool t32_bcond(DisasContext *s, uint32_t insn)
 {
-    int cond = (int)F(insn, 22, 4);
-    uint32_t S = F(insn, 26, 1), j1 = F(insn, 13, 1), j2 = F(insn, 11, 1);
-    uint32_t v = S << 20 | j2 << 19 | j1 << 18 | F(insn, 16, 6) << 12 |
-                 F(insn, 0, 11) << 1;
+    int cond = (int)extract32(insn, 22, 4);
+    uint32_t S = extract32(insn, 26, 1), j1 = extract32(insn, 13, 1), j2 = extract32(insn, 11, 1);
+    uint32_t v = S << 20 | j2 << 19 | j1 << 18 | extract32(insn, 16, 6) << 12 |
+                 extract32(insn, 0, 11) << 1;
     int32_t off = sextract32(v, 0, 21);
 
     if (cond >= 14 || in_it_block(s)) {
@@ -533,25 +533,25 @@ static bool t32_bcond(DisasContext *s, uint32_t insn)
 
 static bool t32_msr(DisasContext *s, uint32_t insn)
 {
-    if (F(insn, 5, 1) || bad_reg(RN(insn))) {
+    if (extract32(insn, 5, 1) || bad_reg(RN(insn))) {
         /* banked form: Virtualization Extensions only */
         return false;
     }
-    return gen_msr(s, F(insn, 20, 1), F(insn, 8, 4), load_reg(s, RN(insn)));
+    return gen_msr(s, extract32(insn, 20, 1), extract32(insn, 8, 4), load_reg(s, RN(insn)));
 }
 
 static bool t32_mrs(DisasContext *s, uint32_t insn)
 {
-    if (F(insn, 5, 1) || bad_reg(RD8(insn))) {
+    if (extract32(insn, 5, 1) || bad_reg(RD8(insn))) {
         return false;
     }
-    return gen_mrs(s, RD8(insn), F(insn, 20, 1));
+    return gen_mrs(s, RD8(insn), extract32(insn, 20, 1));
 }
 
 static bool t32_hint_cps(DisasContext *s, uint32_t insn)
 {
-    if (F(insn, 8, 3) == 0) {
-        switch (F(insn, 0, 8)) {
+    if (extract32(insn, 8, 3) == 0) {
+        switch (extract32(insn, 0, 8)) {
         case 1: return gen_hint(s, HINT_YIELD);
         case 2: return gen_hint(s, HINT_WFE);
         case 3: return gen_hint(s, HINT_WFI);
@@ -563,19 +563,13 @@ static bool t32_hint_cps(DisasContext *s, uint32_t insn)
     if (in_it_block(s)) {
         return false;
     }
-    {
-        int imod = (int)F(insn, 9, 2);
-        bool m = F(insn, 8, 1);
-        if (imod == 1 || (imod == 0 && !m)) {
-            return false;
-        }
-        return gen_cps(s, imod, m, F(insn, 5, 3), F(insn, 0, 5));
-    }
+    return gen_cps(s, (int)extract32(insn, 9, 2), extract32(insn, 8, 1),
+                   extract32(insn, 5, 3), extract32(insn, 0, 5));
 }
 
 static bool t32_barrier(DisasContext *s, uint32_t insn)
 {
-    switch (F(insn, 4, 4)) {
+    switch (extract32(insn, 4, 4)) {
     case 2: return gen_clrex(s);
     case 4:
     case 5: return true;                    /* DSB, DMB */
@@ -600,13 +594,13 @@ static bool t32_subs_pc_lr(DisasContext *s, uint32_t insn)
     if (in_it_block(s) && !last_in_it_block(s)) {
         return false;
     }
-    tcg_gen_subi_i32(v, v, (int32_t)F(insn, 0, 8));
+    tcg_gen_subi_i32(v, v, (int32_t)extract32(insn, 0, 8));
     return gen_exception_return(s, v);
 }
 
 static bool t32_hvc(DisasContext *s, uint32_t insn)
 {
-    return gen_hvc(s, F(insn, 16, 4) << 12 | F(insn, 0, 12));
+    return gen_hvc(s, extract32(insn, 16, 4) << 12 | extract32(insn, 0, 12));
 }
 
 static bool t32_smc(DisasContext *s, uint32_t insn)
@@ -616,9 +610,9 @@ static bool t32_smc(DisasContext *s, uint32_t insn)
 
 static bool t32_coproc(DisasContext *s, uint32_t insn)
 {
-    int cp = (int)F(insn, 8, 4);
+    int cp = (int)extract32(insn, 8, 4);
 
-    if (F(insn, 28, 1)) {
+    if (extract32(insn, 28, 1)) {
         return false;   /* MCR2/LDC2/CDP2... and Advanced SIMD */
     }
     if (cp == 10 || cp == 11) {

@@ -121,9 +121,9 @@ static int vreg(bool dp, uint32_t v4, uint32_t b)
 {
     return dp ? (int)(b << 4 | v4) : (int)(v4 << 1 | b);
 }
-#define VD(i, dp) vreg(dp, F(i, 12, 4), F(i, 22, 1))
-#define VN(i, dp) vreg(dp, F(i, 16, 4), F(i, 7, 1))
-#define VM(i, dp) vreg(dp, F(i, 0, 4), F(i, 5, 1))
+#define VD(i, dp) vreg(dp, extract32(i, 12, 4), extract32(i, 22, 1))
+#define VN(i, dp) vreg(dp, extract32(i, 16, 4), extract32(i, 7, 1))
+#define VM(i, dp) vreg(dp, extract32(i, 0, 4), extract32(i, 5, 1))
 
 /* VFP instructions other than system-register moves need FPEXC.EN. */
 static bool vfp_check(DisasContext *s)
@@ -198,10 +198,10 @@ static bool vfp_arith(DisasContext *s, uint32_t insn, bool dp, int opc1,
 /* VCVT between floating point and fixed point, in place on Vd. */
 static bool vfp_cvt_fixed(DisasContext *s, uint32_t insn, bool dp)
 {
-    bool to_fixed = F(insn, 18, 1), uns = F(insn, 16, 1);
-    bool sx = F(insn, 7, 1);
+    bool to_fixed = extract32(insn, 18, 1), uns = extract32(insn, 16, 1);
+    bool sx = extract32(insn, 7, 1);
     int size = sx ? 32 : 16;
-    int frac = size - (int)(F(insn, 0, 4) << 1 | F(insn, 5, 1));
+    int frac = size - (int)(extract32(insn, 0, 4) << 1 | extract32(insn, 5, 1));
     int d = VD(insn, dp);
     TCGv_i32 sh;
 
@@ -232,13 +232,13 @@ static bool vfp_cvt_fixed(DisasContext *s, uint32_t insn, bool dp)
 /* The "other" data-processing group (opc1 = 1x11). */
 static bool vfp_other(DisasContext *s, uint32_t insn, bool dp)
 {
-    int opc2 = (int)F(insn, 16, 4), opc3 = (int)F(insn, 6, 2);
+    int opc2 = (int)extract32(insn, 16, 4), opc3 = (int)extract32(insn, 6, 2);
     int d, m;
     FV v;
 
     if (!(opc3 & 1)) {
         /* VMOV immediate */
-        uint64_t imm = vfp_expand_imm(dp, F(insn, 16, 4) << 4 | F(insn, 0, 4));
+        uint64_t imm = vfp_expand_imm(dp, extract32(insn, 16, 4) << 4 | extract32(insn, 0, 4));
         d = VD(insn, dp);
         if (dp) {
             fv_store(dp, d, tcgv_i64_temp(tcg_constant_i64((int64_t)imm)));
@@ -261,7 +261,7 @@ static bool vfp_other(DisasContext *s, uint32_t insn, bool dp)
         return true;
     case 2: /* VCVTB/VCVTT f16 -> f32 */
     case 3: /* f32 -> f16 */ {
-        bool top = F(insn, 7, 1);
+        bool top = extract32(insn, 7, 1);
         TCGv_i32 x, r = tcg_temp_new_i32();
         if (dp) {
             return false;
@@ -286,9 +286,9 @@ static bool vfp_other(DisasContext *s, uint32_t insn, bool dp)
     case 4: /* VCMP{E} */
     case 5: /* VCMP{E} with zero */ {
         FV a = fv_load(dp, VD(insn, dp)), b;
-        const TCGHelper *h = F(insn, 7, 1) ? &h_cmpe[dp] : &h_cmp[dp];
+        const TCGHelper *h = extract32(insn, 7, 1) ? &h_cmpe[dp] : &h_cmp[dp];
         if (opc2 == 5) {
-            if (F(insn, 0, 6)) {
+            if (extract32(insn, 0, 6)) {
                 return false;
             }
             b = dp ? tcgv_i64_temp(tcg_constant_i64(0))
@@ -314,7 +314,7 @@ static bool vfp_other(DisasContext *s, uint32_t insn, bool dp)
     case 8: /* VCVT int -> float: source always a single register */
         v = fv_load(false, VM(insn, false));
         fv_store(dp, VD(insn, dp),
-                 fv_call1(&h_fromint[F(insn, 7, 1)][dp], dp, v));
+                 fv_call1(&h_fromint[extract32(insn, 7, 1)][dp], dp, v));
         return true;
     case 10: case 11: case 14: case 15:
         return vfp_cvt_fixed(s, insn, dp);
@@ -322,7 +322,7 @@ static bool vfp_other(DisasContext *s, uint32_t insn, bool dp)
         TCGv_i32 r = tcg_temp_new_i32();
         v = fv_load(dp, VM(insn, dp));
         tcg_gen_call2(&h_toint[opc2 & 1][dp], tcgv_temp(r), v,
-                      tcgv_temp(tcg_constant_i32((int32_t)F(insn, 7, 1))));
+                      tcgv_temp(tcg_constant_i32((int32_t)extract32(insn, 7, 1))));
         fv_store(false, VD(insn, false), tcgv_i32_temp(r));
         return true;
     }
@@ -350,8 +350,8 @@ static void vfp_check_no_vector(DisasContext *s)
 
 static bool vfp_dp(DisasContext *s, uint32_t insn)
 {
-    bool dp = F(insn, 8, 1);
-    int opc1 = (int)(F(insn, 23, 1) << 2 | F(insn, 20, 2));
+    bool dp = extract32(insn, 8, 1);
+    int opc1 = (int)(extract32(insn, 23, 1) << 2 | extract32(insn, 20, 2));
 
     if (!vfp_check(s)) {
         return false;
@@ -360,7 +360,7 @@ static bool vfp_dp(DisasContext *s, uint32_t insn)
     if (opc1 == 7) {
         return vfp_other(s, insn, dp);
     }
-    return vfp_arith(s, insn, dp, opc1, F(insn, 6, 1));
+    return vfp_arith(s, insn, dp, opc1, extract32(insn, 6, 1));
 }
 
 /* ---- loads and stores ---- */
@@ -405,10 +405,10 @@ static void vfp_ldst_one(DisasContext *s, bool load, bool dp, int r,
 
 static bool vfp_ldst(DisasContext *s, uint32_t insn)
 {
-    bool p = F(insn, 24, 1), u = F(insn, 23, 1), w = F(insn, 21, 1);
-    bool load = F(insn, 20, 1), dp = F(insn, 8, 1);
-    int rn = (int)F(insn, 16, 4), d = VD(insn, dp);
-    uint32_t imm8 = F(insn, 0, 8);
+    bool p = extract32(insn, 24, 1), u = extract32(insn, 23, 1), w = extract32(insn, 21, 1);
+    bool load = extract32(insn, 20, 1), dp = extract32(insn, 8, 1);
+    int rn = (int)extract32(insn, 16, 4), d = VD(insn, dp);
+    uint32_t imm8 = extract32(insn, 0, 8);
     TCGv_i32 addr;
 
     if (!vfp_check(s)) {
@@ -452,8 +452,8 @@ static bool vfp_ldst(DisasContext *s, uint32_t insn)
 
 static bool vfp_mov_2core(DisasContext *s, uint32_t insn)
 {
-    bool to_core = F(insn, 20, 1), dp = F(insn, 8, 1);
-    int rt = (int)F(insn, 12, 4), rt2 = (int)F(insn, 16, 4);
+    bool to_core = extract32(insn, 20, 1), dp = extract32(insn, 8, 1);
+    int rt = (int)extract32(insn, 12, 4), rt2 = (int)extract32(insn, 16, 4);
 
     if (!vfp_check(s) || rt == 15 || rt2 == 15 || (to_core && rt == rt2)) {
         return false;
@@ -488,12 +488,12 @@ static bool vfp_mov_2core(DisasContext *s, uint32_t insn)
 
 static bool vfp_mov_single(DisasContext *s, uint32_t insn)
 {
-    int n = VN(insn, false), rt = (int)F(insn, 12, 4);
+    int n = VN(insn, false), rt = (int)extract32(insn, 12, 4);
 
     if (!vfp_check(s) || rt == 15) {
         return false;
     }
-    if (F(insn, 20, 1)) {
+    if (extract32(insn, 20, 1)) {
         store_reg(s, rt, temp_tcgv_i32(fv_load(false, n)));
     } else {
         fv_store(false, n, tcgv_i32_temp(load_reg(s, rt)));
@@ -504,14 +504,14 @@ static bool vfp_mov_single(DisasContext *s, uint32_t insn)
 static bool vfp_mov_scalar(DisasContext *s, uint32_t insn)
 {
     /* VMOV.32 Dd[x], Rt / VMOV.32 Rt, Dn[x]: Dn = D:Vn at 7, 19:16. */
-    int dreg = (int)(F(insn, 7, 1) << 4 | F(insn, 16, 4));
-    int sreg = dreg * 2 + (int)F(insn, 21, 1);
-    int rt = (int)F(insn, 12, 4);
+    int dreg = (int)(extract32(insn, 7, 1) << 4 | extract32(insn, 16, 4));
+    int sreg = dreg * 2 + (int)extract32(insn, 21, 1);
+    int rt = (int)extract32(insn, 12, 4);
 
     if (!vfp_check(s) || rt == 15) {
         return false;
     }
-    if (F(insn, 20, 1)) {
+    if (extract32(insn, 20, 1)) {
         store_reg(s, rt, temp_tcgv_i32(fv_load(false, sreg)));
     } else {
         fv_store(false, sreg, tcgv_i32_temp(load_reg(s, rt)));
@@ -521,13 +521,13 @@ static bool vfp_mov_scalar(DisasContext *s, uint32_t insn)
 
 static bool vfp_vmrs_vmsr(DisasContext *s, uint32_t insn)
 {
-    int reg = (int)F(insn, 16, 4), rt = (int)F(insn, 12, 4);
+    int reg = (int)extract32(insn, 16, 4), rt = (int)extract32(insn, 12, 4);
     TCGv_i32 r = tcg_constant_i32(reg);
 
     if (!s->vfp_access) {
         return false;
     }
-    if (F(insn, 20, 1)) {
+    if (extract32(insn, 20, 1)) {
         TCGv_i32 v = tcg_temp_new_i32();
         if (rt == 15 && reg != ARM_VFP_FPSCR) {
             return false;

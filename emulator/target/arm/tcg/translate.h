@@ -92,9 +92,6 @@ static inline int32_t sextract32(uint32_t v, int pos, int len)
     return (int32_t)((extract32(v, pos, len) ^ sign) - sign);
 }
 
-/* The decoders' short names for fields of the instruction word. */
-#define F(insn, pos, len) extract32((insn), (pos), (len))
-#define SF(insn, pos, len) sextract32((insn), (pos), (len))
 
 /* A decode table row: insn & mask == value selects @fn. */
 typedef bool DisasFn(DisasContext *s, uint32_t insn);
@@ -259,7 +256,15 @@ bool gen_swp(DisasContext *s, bool byte, int rt, int rt2, int rn);
 
 bool gen_mrs(DisasContext *s, int rd, bool spsr);
 bool gen_msr(DisasContext *s, bool spsr, uint32_t mask, TCGv_i32 val);
+/*
+ * gen_cps: CPS with its fields as A32, T32 and T16 encode them: @imod
+ * (2: enable, 3: disable the @aif = A I F bits), @m (change to @mode).
+ * Returns false for the UNPREDICTABLE field combinations (imod 1, or
+ * nothing to do), which the decoders treat as UNDEFINED.
+ */
 bool gen_cps(DisasContext *s, int imod, bool m, uint32_t aif, uint32_t mode);
+/* gen_setend: SETEND (A32 and T16): data accesses big-endian if @be. */
+bool gen_setend(DisasContext *s, bool be);
 bool gen_srs(DisasContext *s, bool inc, bool before, bool w, uint32_t mode);
 bool gen_rfe(DisasContext *s, int rn, bool inc, bool before, bool w);
 bool gen_exception_return(DisasContext *s, TCGv_i32 pc);
