@@ -534,6 +534,19 @@ START_TEST(test_lpae_split_and_tables)
     poke64(LT2 + 8, LT3 | 3 | (1ull << 60));          /* XNTable */
     ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
     ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0f);
+    /* SCTLR.WXN: writable is not executable; UWXN: PL0-writable is not
+       executable at PL1.  The page is RW at PL0 and PL1. */
+    poke64(LT2 + 8, LT3 | 3);
+    at.env->cp15.sctlr |= SCTLR_WXN;
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    at.env->cp15.sctlr ^= SCTLR_WXN | SCTLR_UWXN;
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0f);
+    ck_assert(!walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    /* PL1-only writable: UWXN does not apply. */
+    poke64(LT3 + 8, lblock(DATA, 0, 2));
+    ck_assert(!walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
 }
 END_TEST
 

@@ -287,6 +287,14 @@ static bool get_phys_addr_lpae(CPUARMState *env, uint32_t vaddr,
     prot = ap_simple[ap][user];
     xn = (desc & LD_XN) || xntable;
     pxn = (desc & LD_PXN) || pxntable;
+    /* WXN: writable means never executable at that level; UWXN: what
+       PL0 can write, PL1 cannot execute. */
+    if ((env->cp15.sctlr & SCTLR_WXN) && (prot & PAGE_WRITE)) {
+        xn = true;
+    }
+    if ((env->cp15.sctlr & SCTLR_UWXN) && (ap_simple[ap][1] & PAGE_WRITE)) {
+        pxn = true;
+    }
     if (prot && !xn && !(pxn && !user)) {
         prot |= PAGE_EXEC;
     }

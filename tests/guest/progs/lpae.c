@@ -22,6 +22,8 @@ static uint64_t l2t[512] __attribute__((aligned(4096)));    /* VA 0x80000000.. *
 static uint64_t l2hi[512] __attribute__((aligned(4096)));   /* TTBR1, T1SZ=2 */
 static uint64_t l3a[512] __attribute__((aligned(4096)));
 static uint64_t l3b[512] __attribute__((aligned(4096)));
+static uint64_t lram[512] __attribute__((aligned(4096)));   /* RAM by 2 MiB */
+static uint64_t lram3[512] __attribute__((aligned(4096)));  /* RAM by 4 KiB */
 
 #define ATTR_NORMAL 0u                  /* MAIR attribute indexes */
 #define ATTR_DEVICE 1u
@@ -80,6 +82,7 @@ static void build_tables(void)
     l2t[16] = BLK(PA_TEST, 1, AF | NG);                 /* 0x82000000 nG */
     l2t[17] = 0x2u;                                     /* 0x82200000 invalid (0b10) */
     l2t[18] = BLK(0x0c000000u, 1, AF);                  /* 0x82400000 unassigned PA */
+    l2t[22] = BLK(PA_CODE, 0, AF);                      /* 0x82c00000 PL1-only code */
 
     l3a[0] = PAGE(PA_TEST + 0x100000, 1, AF);           /* 0x80200000 RW */
     l3a[1] = PAGE(PA_TEST + 0x101000, 0, AF);           /* PL1 only */
@@ -239,6 +242,37 @@ int main(void)
     TRAP("exec l3 fault", "blx %[a]", [a] "r"(0x80203000));
     TRAP("exec l3 access flag (thumb)", "blx %[a]", [a] "r"(0x80202001));
     TRAP("exec above 4 GiB", "blx %[a]", [a] "r"(0x81c00000));
+
+    /* SCTLR.WXN: writable memory is never executable (UWXN: for PL1,
+       memory PL0 can write).  The program's text (and the vectors) must
+       stay executable: map it read-only by pages meanwhile. */
+    {
+        extern char __bss_start[];
+        uint32_t ro_end = (uint32_t)__bss_start & ~0xfffu;
+        for (uint32_t i = 1; i < 512; i++)
+            lram[i] = BLK(0x40000000u + (i << 21), 1, AF);
+        lram[0] = TABLE(lram3, 0);
+        for (uint32_t i = 0; i < 512; i++) {
+            uint32_t pa = 0x40000000u + (i << 12);
+            lram3[i] = PAGE(pa, pa >= 0x40010000u && pa < ro_end ? 2 : 1, AF);
+        }
+        l1[1] = TABLE(lram, 0);
+        tlb_flush_all();
+    }
+    MCR(0, c1, c0, 0, MRC(0, c1, c0, 0) | (1u << 19));
+    ISB();
+    rt_printf("sctlr with WXN=%08x\n", MRC(0, c1, c0, 0));
+    TRAP("WXN: writable block", "blx %[a]", [a] "r"(0x81000000));
+    MCR(0, c1, c0, 0, (MRC(0, c1, c0, 0) & ~(1u << 19)) | (1u << 20));
+    ISB();
+    rt_printf("sctlr with UWXN=%08x\n", MRC(0, c1, c0, 0));
+    TRAP("UWXN: PL0-writable block", "blx %[a]", [a] "r"(0x81000000));
+    TRAP("UWXN: PL1-only writable block", "blx %[a]", [a] "r"(0x82c00000));
+    MCR(0, c1, c0, 0, MRC(0, c1, c0, 0) & ~(1u << 20));
+    ISB();
+    l1[1] = BLK(0x40000000u, 1, AF);
+    tlb_flush_all();
+    rt_printf("exec after WXN: r0=%x\n", call(0x81000000));
 
     translate("l2 block", 0x80000123);
     translate("l1 block", 0x40010abc);
