@@ -341,7 +341,8 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
             return g_strdup_printf("-m: %s is more than the 3 GiB this board can map", arg);
         }
         cfg->ram_size = (cfg->ram_size + EMU_RAM_ALIGN - 1) & ~(uint64_t)(EMU_RAM_ALIGN - 1);
-        /* virt RAM starts at 1 GiB; without LPAE the rest of 4 GiB is the limit. */
+        /* virt RAM starts at 1 GiB; RAM above 4 GiB (QEMU's highmem for
+           LPAE guests) is not modelled, so the rest of 4 GiB is the limit. */
         if (cfg->ram_size > (uint64_t)3 << 30) {
             return g_strdup_printf("-m: %s is more than the 3 GiB this board can map", arg);
         }

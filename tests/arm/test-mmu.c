@@ -1,7 +1,9 @@
 /*
- * target/arm short-descriptor MMU: every descriptor kind, every fault
+ * target/arm MMU: short descriptors (every descriptor kind, every fault
  * with its exact FSR, domains, access permissions, XN/PXN, the access
- * flag, TTBCR splits, and walks into non-RAM, over tables built in RAM.
+ * flag, TTBCR splits) and long descriptors (LPAE levels, T0SZ/T1SZ, the
+ * 64-bit PAR), and walks into non-RAM or above 4 GiB, over tables built
+ * in RAM.  tests/guest/progs/lpae.c compares the LPAE walk with QEMU.
  */
 #include "arm-test-util.h"
 
@@ -117,11 +119,11 @@ START_TEST(test_translation_faults)
     l2_set(L2, 0x00205000, 0);
     ck_assert(walk(0x00205000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
     ck_assert_uint_eq(r.fsr, 0x0a7);
-    /* Long-descriptor format is not modelled: translation fault. */
-    l1_set(L1, 0x00100000, section(0x40000000, 3, 0, false, false));
+    /* With EAE the same table is read as long descriptors: the 64-bit
+       entry 0 (two zero section slots) is invalid at level 1. */
     at.env->cp15.ttbcr = TTBCR_EAE;
     ck_assert(walk(0x00100000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
-    ck_assert_uint_eq(r.fsr, 0x005);
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x05);
 }
 END_TEST
 
@@ -426,6 +428,203 @@ START_TEST(test_ats1_par)
 }
 END_TEST
 
+/* ---- long-descriptor (LPAE) format ---- */
+
+#define LT1 0x40110000u           /* level-1 table (TTBR0, T0SZ=0) */
+#define LT2 0x40111000u           /* level-2 table for VA 0..1G */
+#define LT3 0x40112000u           /* level-3 table for VA 0x00200000 */
+
+static void poke64(uint32_t pa, uint64_t v)
+{
+    arm_test_poke(pa, (uint32_t)v);
+    arm_test_poke(pa + 4, (uint32_t)(v >> 32));
+}
+
+/* Block/page with AF, AP[2:1] and extra bits; page = block | 2. */
+static uint64_t lblock(uint64_t pa, unsigned ap, uint64_t extra)
+{
+    return pa | (1u << 10) | ((uint64_t)ap << 6) | 1 | extra;
+}
+
+static void lpae_on(void)
+{
+    at.env->cp15.ttbr0 = LT1 | (7ull << 48);      /* ASID 7 */
+    at.env->cp15.ttbcr = TTBCR_EAE;
+    at.env->cp15.dacr = 0;                        /* ignored with EAE */
+    at.env->cp15.sctlr |= SCTLR_M;
+    poke64(LT1, LT2 | 3);
+    poke64(LT1 + 8, lblock(0x40000000u, 1, 0));    /* 1 GiB block */
+    poke64(LT2 + 8, LT3 | 3);                     /* VA 0x00200000 */
+    poke64(LT2 + 16, lblock(DATA, 0, 0));          /* VA 0x00400000 */
+    poke64(LT3 + 8, lblock(DATA, 1, 2));           /* VA 0x00201000 page */
+}
+
+START_TEST(test_lpae_levels)
+{
+    ARMTranslateResult r;
+
+    lpae_on();
+    ck_assert(!walk(0x40123456, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, 0x40123456);
+    ck_assert_uint_eq(r.page_size, 1u << 30);
+    ck_assert_int_eq(r.prot, PAGE_READ | PAGE_WRITE | PAGE_EXEC);
+    ck_assert(!walk(0x00412345, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, DATA + 0x12345);
+    ck_assert_uint_eq(r.page_size, 2u << 20);
+    ck_assert(walk(0x00412345, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0e);          /* perm, L2 */
+    ck_assert(!walk(0x00201abc, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.paddr, DATA + 0xabc);
+    ck_assert_uint_eq(r.page_size, 4096);
+    /* Translation faults at each level; 0b01 is reserved at level 3. */
+    ck_assert(walk(0xc0000000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x05);
+    ck_assert(walk(0x00600000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x06);
+    poke64(LT3 + 16, lblock(DATA, 1, 0));
+    ck_assert(walk(0x00202000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x07);
+    /* Access flag clear: access flag fault before any permission check. */
+    poke64(LT3 + 24, lblock(DATA, 3, 2) & ~(1ull << 10));
+    ck_assert(walk(0x00203000, MMU_DATA_STORE, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0b);
+    /* Big-endian descriptors (SCTLR.EE). */
+    at.env->cp15.sctlr |= SCTLR_EE;
+    poke64(LT1 + 8, __builtin_bswap64(lblock(0x40000000u, 1, 0)));
+    ck_assert(!walk(0x40000010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0x40000010);
+}
+END_TEST
+
+START_TEST(test_lpae_split_and_tables)
+{
+    ARMTranslateResult r;
+
+    lpae_on();
+    /* T0SZ=0, T1SZ=2: TTBR1 covers the top 1 GiB from level 2. */
+    at.env->cp15.ttbr1 = LT3;
+    at.env->cp15.ttbcr = TTBCR_EAE | (2u << 16);
+    poke64(LT3 + 511 * 8, lblock(DATA, 1, 0));
+    ck_assert(!walk(0xffe00010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, DATA + 0x10);
+    ck_assert(!walk(0x40000010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    /* EPD1: no walk for TTBR1; EPD0 for TTBR0, even with equal TTBRs. */
+    at.env->cp15.ttbcr |= 1u << 23;
+    ck_assert(walk(0xffe00010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x05);
+    at.env->cp15.ttbr1 = at.env->cp15.ttbr0;
+    at.env->cp15.ttbcr = TTBCR_EAE | (2u << 16) | (1u << 7);
+    ck_assert(walk(0x40000010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x05);
+    /* T0SZ=1, T1SZ=2: 0x80000000..0xbfffffff is a level-1 fault. */
+    at.env->cp15.ttbcr = TTBCR_EAE | 1u | (2u << 16);
+    ck_assert(walk(0x90000000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x05);
+    /* APTable/XNTable/PXNTable restrict everything below the table. */
+    at.env->cp15.ttbcr = TTBCR_EAE;
+    poke64(LT2 + 8, LT3 | 3 | (1ull << 61));          /* no PL0 */
+    ck_assert(walk(0x00201000, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0f);
+    poke64(LT2 + 8, LT3 | 3 | (1ull << 62));          /* read-only */
+    ck_assert(walk(0x00201000, MMU_DATA_STORE, ARM_MMU_IDX_PL1, &r));
+    ck_assert(!walk(0x00201000, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r));
+    poke64(LT2 + 8, LT3 | 3 | (1ull << 59));          /* PXNTable */
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert(!walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    poke64(LT2 + 8, LT3 | 3 | (1ull << 60));          /* XNTable */
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0f);
+    /* SCTLR.WXN: writable is not executable; UWXN: PL0-writable is not
+       executable at PL1.  The page is RW at PL0 and PL1. */
+    poke64(LT2 + 8, LT3 | 3);
+    at.env->cp15.sctlr |= SCTLR_WXN;
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    at.env->cp15.sctlr ^= SCTLR_WXN | SCTLR_UWXN;
+    ck_assert(walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x0f);
+    ck_assert(!walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL0, &r));
+    /* PL1-only writable: UWXN does not apply. */
+    poke64(LT3 + 8, lblock(DATA, 0, 2));
+    ck_assert(!walk(0x00201000, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r));
+}
+END_TEST
+
+START_TEST(test_lpae_hostile_walks)
+{
+    ARMTranslateResult r;
+    uint64_t v;
+
+    ck_assert_int_eq(mem_add_mmio(at.as, "dev", 0x09000000, 0x100000,
+                                  &mmio_ops, NULL), 0);
+    lpae_on();
+    /* Level-3 table above 4 GiB, in MMIO, past the end of RAM. */
+    poke64(LT2 + 24, 0x100000000ull | 3);
+    ck_assert(walk(0x00600000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x17);
+    poke64(LT2 + 24, 0x09000000u | 3);
+    ck_assert(walk(0x00600000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x17);
+    ck_assert_int_eq(mmio_reads, 0);
+    poke64(LT2 + 24, 0xfffffff000ull | 3);
+    ck_assert(walk(0x00600000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x17);
+    /* TTBR0 with bits [47:32] set: level-1 external abort, no wrap. */
+    at.env->cp15.ttbr0 = 0xff0000000000ull | LT1;
+    ck_assert(walk(0x00600000, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.fsr, ARM_FSR_LPAE | 0x15);
+    at.env->cp15.ttbr0 = LT1;
+    /* A block above 4 GiB translates; the access is a bus error. */
+    poke64(LT2 + 32, lblock(0xff00000000ull, 1, 0));
+    ck_assert(!walk(0x00800010, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &r));
+    ck_assert_uint_eq(r.paddr, 0xff00000010ull);
+    ck_assert_int_eq(ld(0x00800010, MO_LEUL, ARM_MMU_IDX_PL1, &v),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, ARM_FSR_LPAE | 0x10);
+    ck_assert_int_eq(st(0x00800010, 0, MO_UB, ARM_MMU_IDX_PL1),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, ARM_FSR_WNR | ARM_FSR_LPAE | 0x10);
+    /* ...unless RAM is there. */
+    ck_assert_int_eq(mem_add_ram(at.as, "high", 0xff00000000ull, 0x10000,
+                                 NULL), 0);
+    tlb_flush(&at.cs->tlb);
+    ck_assert_int_eq(st(0x00800010, 0x5a, MO_UB, ARM_MMU_IDX_PL1), EXCP_NONE);
+    ck_assert_int_eq(ld(0x00800010, MO_UB, ARM_MMU_IDX_PL1, &v), EXCP_NONE);
+    ck_assert_uint_eq(v, 0x5a);
+    /* Alignment faults use the long format too. */
+    ck_assert_int_eq(ld(0x40000002, MO_LEUL | MO_ALIGN, ARM_MMU_IDX_PL1, &v),
+                     EXCP_DATA_ABORT);
+    ck_assert_uint_eq(at.env->exception.fsr, ARM_FSR_LPAE | 0x21);
+    /* Garbage in every table never crashes the host or reads MMIO. */
+    for (uint32_t i = 0; i < 3 * 512; i++) {
+        arm_test_poke(LT1 + i * 8, i * 0x9e3779b9u);
+        arm_test_poke(LT1 + i * 8 + 4, i * 0x7f4a7c15u);
+    }
+    for (uint32_t va = 0; va < 0xffe00000u; va += 0x00200000u) {
+        walk(va + 0x1234, MMU_DATA_LOAD, ARM_MMU_IDX_PL0, &r);
+        walk(va + 0x1234, MMU_INST_FETCH, ARM_MMU_IDX_PL1, &r);
+    }
+    ck_assert_int_eq(mmio_reads, 0);
+}
+END_TEST
+
+START_TEST(test_lpae_par)
+{
+    lpae_on();
+    at.env->cp15.prrr = 0x000044ff;               /* MAIR0: attr1 = 0x44 */
+    poke64(LT2 + 16, lblock(DATA, 0, (1u << 2) | (3u << 8)));
+    helper_cp_write(at.cs, ARM_CP_KEY(15, 0, 0, 7, 8, 0), 0x00400abc);
+    ck_assert_uint_eq(at.env->cp15.par, (0x44ull << 56) | DATA | (3u << 7) |
+                                        (1u << 9) | (1u << 11));
+    /* ATS1CUR: permission fault at level 2, FST = 0x0e. */
+    helper_cp_write(at.cs, ARM_CP_KEY(15, 0, 0, 7, 8, 2), 0x00400abc);
+    ck_assert_uint_eq(at.env->cp15.par, (1u << 11) | (0x0eu << 1) | 1);
+    /* The 32-bit MRC reads the low half. */
+    ck_assert_uint_eq(helper_cp_read(at.cs, ARM_CP_KEY(15, 0, 0, 7, 4, 0)),
+                      (1u << 11) | (0x0eu << 1) | 1);
+}
+END_TEST
+
 Suite *suite_arm_mmu(void)
 {
     Suite *s = suite_create("arm-mmu");
@@ -444,6 +643,10 @@ Suite *suite_arm_mmu(void)
     tcase_add_test(tc, test_big_endian_walk);
     tcase_add_test(tc, test_tlb_fill_and_faults);
     tcase_add_test(tc, test_ats1_par);
+    tcase_add_test(tc, test_lpae_levels);
+    tcase_add_test(tc, test_lpae_split_and_tables);
+    tcase_add_test(tc, test_lpae_hostile_walks);
+    tcase_add_test(tc, test_lpae_par);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -728,8 +728,10 @@ typedef struct ARMTranslateResult {
     uint64_t paddr;     /* physical address of the byte accessed */
     int prot;           /* PAGE_READ/WRITE/EXEC for this mmu_idx */
     uint32_t page_size; /* size of the mapping (4K..16M) */
-    uint32_t fsr;       /* on fault: short-descriptor FSR (no WnR) */
+    uint32_t fsr;       /* on fault: FSR in the current format (no WnR) */
     int domain;         /* domain of the mapping / fault */
+    uint8_t attrs;      /* long format: MAIR attribute byte (PAR.ATTR) */
+    uint8_t sh;         /* long format: shareability SH[1:0] (PAR.SH) */
 } ARMTranslateResult;
 
 /**
@@ -768,6 +770,15 @@ void arm_cpu_unaligned(CPUState *cs, uint64_t vaddr, MMUAccessType access,
 #define ARM_FSC_EXT_WALK_L2    0x0e
 #define ARM_FSC_PERM_L1        0x0d
 #define ARM_FSC_PERM_L2        0x0f
+/* Long-descriptor fault status codes (STATUS[5:0]; DFSR/IFSR bit 9 set). */
+#define ARM_LFSC_TRANS(lvl)     (0x04u | (lvl))
+#define ARM_LFSC_ACCESS(lvl)    (0x08u | (lvl))
+#define ARM_LFSC_PERM(lvl)      (0x0cu | (lvl))
+#define ARM_LFSC_SYNC_EXT       0x10u
+#define ARM_LFSC_EXT_WALK(lvl)  (0x14u | (lvl))
+#define ARM_LFSC_ALIGN          0x21u
+#define ARM_LFSC_DEBUG          0x22u
+#define ARM_FSR_LPAE  (1u << 9)   /* DFSR/IFSR: long-descriptor format */
 /** arm_fsr_encode: FSR from a 5-bit code (bit 4 -> FS[4] at bit 10). */
 static inline uint32_t arm_fsr_encode(uint32_t fs5, int domain)
 {
@@ -775,5 +786,18 @@ static inline uint32_t arm_fsr_encode(uint32_t fs5, int domain)
 }
 #define ARM_FSR_WNR  (1u << 11)   /* DFSR: write not read */
 #define ARM_FSR_EXT  (1u << 12)   /* external abort type (0: DECERR/SLVERR) */
+/**
+ * arm_fault_fsr: DFSR/IFSR value of a fault that is not a translation
+ * fault (alignment, debug, external abort): short-descriptor @fs5 with
+ * TTBCR.EAE = 0, long-descriptor @lfsc (with the LPAE bit) otherwise.
+ */
+static inline uint32_t arm_fault_fsr(const CPUARMState *env, uint32_t fs5,
+                                     uint32_t lfsc)
+{
+    if (env->cp15.ttbcr & TTBCR_EAE) {
+        return ARM_FSR_LPAE | lfsc;
+    }
+    return arm_fsr_encode(fs5, 0);
+}
 
 #endif /* TARGET_ARM_CPU_H */

@@ -183,7 +183,7 @@ void helper_exception(struct CPUState *cs, uint32_t excp)
 
     if (excp == EXCP_BKPT) {
         /* Debug event; IFAR is UNKNOWN (QEMU writes 0). */
-        env->exception.fsr = ARM_FSC_DEBUG;
+        env->exception.fsr = arm_fault_fsr(env, ARM_FSC_DEBUG, ARM_LFSC_DEBUG);
         env->exception.vaddress = 0;
     }
     cs->exception_index = (int)excp;

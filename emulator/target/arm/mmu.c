@@ -1,13 +1,15 @@
 /*
- * ARMv7-A VMSA, short-descriptor format: translation table walk,
- * access permissions, fault status codes, and the TLB-fill hook.
+ * ARMv7-A VMSA: the short-descriptor translation table walk (TTBCR.EAE
+ * = 0) and the long-descriptor (LPAE) one (EAE = 1), access
+ * permissions, fault status codes in both formats, and the TLB-fill hook.
  *
  * The engine's TLB is not tagged with ASIDs, so translations are cached
- * per MMU index only; cp15.c flushes it whenever TTBR0/1, TTBCR,
- * CONTEXTIDR, DACR or SCTLR change.  Hence nG and the ASID play no part
- * here.  TEX remap only changes memory attributes, which are not
- * modelled.  Supersections map 40-bit physical addresses; bits above 31
- * are kept, and the address space then finds nothing there.
+ * per MMU index only; cp15.c flushes it whenever TTBR0/1 (which hold the
+ * ASID with EAE = 1), TTBCR, CONTEXTIDR, DACR or SCTLR change.  Hence nG
+ * and the ASID play no part here.  Memory attributes (TEX remap, MAIR)
+ * are not modelled beyond what the 64-bit PAR reports.  Supersections
+ * and long descriptors map 40-bit physical addresses; the address space
+ * finds nothing above 4 GiB, so accesses there are external aborts.
  */
 #include "target/arm/cpu.h"
 
@@ -40,13 +42,21 @@ static const uint8_t ap_simple[4][2] = {
  * walk into MMIO or unmapped space is an external abort on the walk
  * (never a device access with side effects, never a host fault).
  */
-static bool read_desc(CPUARMState *env, uint32_t paddr, uint32_t *desc)
+static bool desc_in_memory(CPUARMState *env, uint64_t paddr, unsigned size)
 {
     MemAddressSpace *as = env_cpu(env)->as;
     MemRegion *r = as ? mem_find(as, paddr) : NULL;
+
+    /* paddr < 2^48 and size 4 or 8: no overflow. */
+    return r && r->kind != MEM_REGION_MMIO && paddr + size <= r->base + r->size;
+}
+
+static bool read_desc(CPUARMState *env, uint32_t paddr, uint32_t *desc)
+{
+    MemAddressSpace *as = env_cpu(env)->as;
     MemTxResult res;
 
-    if (!r || r->kind == MEM_REGION_MMIO || paddr + 4 > r->base + r->size) {
+    if (!desc_in_memory(env, paddr, 4)) {
         return false;
     }
     if (env->cp15.sctlr & SCTLR_EE) {
@@ -161,6 +171,144 @@ static bool walk_l2(CPUARMState *env, uint32_t vaddr, uint32_t l1,
                        domain);
 }
 
+/* ---- long-descriptor format ---- */
+
+static bool read_desc64(CPUARMState *env, uint64_t paddr, uint64_t *desc)
+{
+    MemAddressSpace *as = env_cpu(env)->as;
+    MemTxResult res;
+
+    if (!desc_in_memory(env, paddr, 8)) {
+        return false;
+    }
+    if (env->cp15.sctlr & SCTLR_EE) {
+        res = mem_ldq_be(as, paddr, desc);
+    } else {
+        res = mem_ldq_le(as, paddr, desc);
+    }
+    return res == MEM_TX_OK;
+}
+
+static bool lfault(ARMTranslateResult *res, uint32_t status)
+{
+    res->fsr = ARM_FSR_LPAE | status;
+    return true;
+}
+
+#define LD_ADDR_MASK   0x000000fffffff000ull  /* output/table address [39:12] */
+#define LD_AF          (1ull << 10)
+#define LD_PXN         (1ull << 53)
+#define LD_XN          (1ull << 54)
+#define LD_PXNTABLE    (1ull << 59)
+#define LD_XNTABLE     (1ull << 60)
+#define TTBCR_T0SZ(v)  ((v) & 7u)
+#define TTBCR_T1SZ(v)  (((v) >> 16) & 7u)
+#define TTBCR_EPD0     (1u << 7)
+#define TTBCR_EPD1     (1u << 23)
+
+/*
+ * Long-descriptor walk (4 KiB granule, 32-bit input, 40-bit output):
+ * TTBR0 covers [0, 2^(32-T0SZ)), TTBR1 [2^32 - 2^(32-T1SZ), 2^32); a size
+ * of 0 extends a region up to the other one.  A region of 2 GiB or more
+ * starts at level 1 (1 GiB blocks), a smaller one at level 2 (2 MiB).
+ */
+static bool get_phys_addr_lpae(CPUARMState *env, uint32_t vaddr,
+                               MMUAccessType access, bool user,
+                               ARMTranslateResult *res)
+{
+    uint32_t ttbcr = env->cp15.ttbcr;
+    uint32_t t0sz = TTBCR_T0SZ(ttbcr), t1sz = TTBCR_T1SZ(ttbcr);
+    uint32_t tsz, idx, ap, aptable = 0, attr, shift;
+    uint64_t ttbr, table, desc, size;
+    bool sel1, xn, pxn, xntable = false, pxntable = false;
+    int level, prot;
+
+    if (t0sz && (vaddr >> (32 - t0sz)) == 0) {
+        sel1 = false;
+        tsz = t0sz;
+    } else if (t1sz && (~vaddr >> (32 - t1sz)) == 0) {
+        sel1 = true;
+        tsz = t1sz;
+    } else if (!t0sz || !t1sz) {
+        sel1 = t0sz != 0;
+        tsz = 0;
+    } else {
+        return lfault(res, ARM_LFSC_TRANS(1));   /* between the regions */
+    }
+    if (ttbcr & (sel1 ? TTBCR_EPD1 : TTBCR_EPD0)) {
+        return lfault(res, ARM_LFSC_TRANS(1));
+    }
+    ttbr = sel1 ? env->cp15.ttbr1 : env->cp15.ttbr0;
+    /* BADDR: TTBR[39:x]; bits [47:40] should be zero, and an address
+       there finds no memory (an external abort on the walk). */
+    if (tsz <= 1) {
+        level = 1;
+        table = ttbr & 0xffffffffffffull & ~((1ull << (5 - tsz)) - 1);
+        idx = (vaddr >> 30) & ((1u << (2 - tsz)) - 1);
+    } else {
+        level = 2;
+        table = ttbr & 0xffffffffffffull & ~((1ull << (14 - tsz)) - 1);
+        idx = (vaddr >> 21) & ((1u << (11 - tsz)) - 1);
+    }
+    for (;;) {
+        if (!read_desc64(env, table + idx * 8, &desc)) {
+            return lfault(res, ARM_LFSC_EXT_WALK(level));
+        }
+        if ((desc & 3) != 3 || level == 3) {
+            break;
+        }
+        /* Table descriptor: hierarchical limits on what follows. */
+        pxntable |= (desc & LD_PXNTABLE) != 0;
+        xntable |= (desc & LD_XNTABLE) != 0;
+        aptable |= (desc >> 61) & 3;
+        table = desc & LD_ADDR_MASK;
+        level++;
+        idx = (vaddr >> (39 - 9 * level)) & 0x1ff;
+    }
+    /* Invalid (0b00, 0b10) at any level; 0b01 is reserved at level 3. */
+    if (!(desc & 1) || (level == 3 && !(desc & 2))) {
+        return lfault(res, ARM_LFSC_TRANS(level));
+    }
+    if (!(desc & LD_AF)) {
+        return lfault(res, ARM_LFSC_ACCESS(level));
+    }
+    shift = 39 - 9 * level;         /* 30, 21, 12 */
+    size = 1ull << shift;
+    res->paddr = (desc & LD_ADDR_MASK & ~(size - 1)) | (vaddr & (size - 1));
+    res->page_size = (uint32_t)size;
+    /* AP[2:1]; APTable[0] takes PL0 access away, APTable[1] writes. */
+    ap = (desc >> 6) & 3;
+    if (aptable & 1) {
+        ap &= ~1u;
+    }
+    if (aptable & 2) {
+        ap |= 2u;
+    }
+    prot = ap_simple[ap][user];
+    xn = (desc & LD_XN) || xntable;
+    pxn = (desc & LD_PXN) || pxntable;
+    /* WXN: writable means never executable at that level; UWXN: what
+       PL0 can write, PL1 cannot execute. */
+    if ((env->cp15.sctlr & SCTLR_WXN) && (prot & PAGE_WRITE)) {
+        xn = true;
+    }
+    if ((env->cp15.sctlr & SCTLR_UWXN) && (ap_simple[ap][1] & PAGE_WRITE)) {
+        pxn = true;
+    }
+    if (prot && !xn && !(pxn && !user)) {
+        prot |= PAGE_EXEC;
+    }
+    res->prot = prot;
+    attr = (desc >> 2) & 7;
+    res->attrs = (uint8_t)((attr < 4 ? env->cp15.prrr : env->cp15.nmrr) >>
+                           (8 * (attr & 3)));
+    res->sh = (desc >> 8) & 3;
+    if (!(prot & (1 << access))) {
+        return lfault(res, ARM_LFSC_PERM(level));
+    }
+    return false;
+}
+
 bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
                        MMUAccessType access, unsigned mmu_idx,
                        ARMTranslateResult *res)
@@ -171,6 +319,8 @@ bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
 
     res->fsr = 0;
     res->domain = 0;
+    res->attrs = 0;
+    res->sh = 0;
     if (!(env->cp15.sctlr & SCTLR_M)) {
         res->paddr = vaddr;
         res->prot = PAGE_READ | PAGE_WRITE | PAGE_EXEC;
@@ -178,8 +328,8 @@ bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
         return false;
     }
     if (env->cp15.ttbcr & TTBCR_EAE) {
-        /* Long-descriptor format: not modelled (non-LPAE guests only). */
-        return fault(res, ARM_FSC_TRANS_L1, 0);
+        /* Long-descriptor format: domains play no part. */
+        return get_phys_addr_lpae(env, vaddr, access, user, res);
     }
     if (!l1_table_address(env, vaddr, &table)) {
         return fault(res, ARM_FSC_TRANS_L1, 0);
@@ -247,7 +397,8 @@ void arm_cpu_bus_error(CPUState *cs, uint64_t vaddr, uint64_t paddr,
                        unsigned size, MMUAccessType access, unsigned mmu_idx)
 {
     /* Decode error: external abort with ExT (bit 12) clear, like QEMU. */
-    uint32_t fsr = arm_fsr_encode(ARM_FSC_SYNC_EXT, 0);
+    uint32_t fsr = arm_fault_fsr(arm_env(cs), ARM_FSC_SYNC_EXT,
+                                 ARM_LFSC_SYNC_EXT);
 
     if (access == MMU_DATA_STORE) {
         fsr |= ARM_FSR_WNR;
@@ -260,7 +411,7 @@ void arm_cpu_bus_error(CPUState *cs, uint64_t vaddr, uint64_t paddr,
 void arm_cpu_unaligned(CPUState *cs, uint64_t vaddr, MMUAccessType access,
                        unsigned mmu_idx)
 {
-    uint32_t fsr = arm_fsr_encode(ARM_FSC_ALIGN, 0);
+    uint32_t fsr = arm_fault_fsr(arm_env(cs), ARM_FSC_ALIGN, ARM_LFSC_ALIGN);
 
     if (access == MMU_DATA_STORE) {
         fsr |= ARM_FSR_WNR;
@@ -275,8 +426,18 @@ uint64_t arm_ats1_par(CPUARMState *env, uint32_t vaddr, MMUAccessType access,
 {
     ARMTranslateResult res;
     uint64_t par;
+    bool faulted = arm_get_phys_addr(env, vaddr, access, mmu_idx, &res);
 
-    if (arm_get_phys_addr(env, vaddr, access, mmu_idx, &res)) {
+    if (env->cp15.ttbcr & TTBCR_EAE) {
+        /* 64-bit format: LPAE (bit 11) always set; F=1 with STATUS in
+           FST [6:1]; else PA[39:12], ATTR [63:56], NS, SH [8:7]. */
+        if (faulted) {
+            return (1u << 11) | ((res.fsr & 0x3f) << 1) | 1;
+        }
+        return (res.paddr & LD_ADDR_MASK) | ((uint64_t)res.attrs << 56) |
+               (1u << 11) | (1u << 9) | ((uint32_t)res.sh << 7);
+    }
+    if (faulted) {
         /* PAR.F = 1 with FS[5:0] in bits [6:1]. */
         return ((res.fsr & (1u << 10)) >> 5) | ((res.fsr & 0xf) << 1) | 1;
     }

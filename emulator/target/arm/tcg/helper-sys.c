@@ -10,7 +10,13 @@
  * from the instruction's insn_start words. */
 static void th_exception(struct CPUState *cs, uint32_t excp, uint32_t fsr)
 {
-    arm_raise_exception(arm_env(cs), (int)excp, fsr, 0);
+    CPUARMState *env = arm_env(cs);
+
+    if (excp == EXCP_BKPT) {
+        /* The IFSR format follows TTBCR.EAE when the BKPT runs. */
+        fsr = arm_fault_fsr(env, ARM_FSC_DEBUG, ARM_LFSC_DEBUG);
+    }
+    arm_raise_exception(env, (int)excp, fsr, 0);
 }
 
 const TCGHelper h_exception = TCG_HELPER(v_ii, th_exception, 0);
