@@ -36,6 +36,11 @@ PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
 # shellcheck disable=SC2034 # used by the scripts that source this file
 PORTOS_PKGS_FUZZ=(clang libclang-rt-14-dev)
 
+# The web stage and ci/demo --web: Debian's Chromium, driven headless by
+# npm playwright-core (Node and npm themselves: portos_require_cmds).
+# shellcheck disable=SC2034 # used by the scripts that source this file
+PORTOS_PKGS_WEB=(chromium e2fsprogs)
+
 # portos_require_cmds CMD:PACKAGE...: install the packages of the commands
 # that are missing. Returns non-zero when they cannot be installed.
 portos_require_cmds() {

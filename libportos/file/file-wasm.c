@@ -63,10 +63,17 @@ int portos__same_file(int fd_a, int fd_b)
  * under NODERAWFS do not have (a TypeError in JS), and an unwind needs its
  * callers instrumented. So a host file is synced with Node's fsyncSync on
  * its Node descriptor; files of the in-memory file systems have nothing
- * to make durable. Returns 0, 1 (in memory) or -1 (Node's fsync failed).
+ * to make durable; in a browser, a page that keeps them elsewhere (the
+ * virtio disk in IndexedDB: emulator/web/pre.js) is told through
+ * Module.portosFileSync(fd). Returns 0, 1 (in memory) or -1 (Node's fsync
+ * failed).
  */
 EM_JS(int, file_sync_js, (int fd), {
     var stream = typeof FS !== 'undefined' ? FS.streams[fd] : undefined;
+    if (!ENVIRONMENT_IS_NODE && stream && Module['portosFileSync']) {
+        Module['portosFileSync'](fd);
+        return 1;
+    }
     if (!ENVIRONMENT_IS_NODE || !stream || stream.nfd === undefined) {
         return 1;
     }

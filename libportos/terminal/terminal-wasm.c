@@ -7,8 +7,14 @@
  * module, raw mode by process.stdin.setRawMode() (stdin only: it is the
  * one terminal stream Node can switch), and reads of stdin through a
  * second, non-blocking open of /dev/stdin. Other descriptors are
- * Emscripten's (pipes, files), read with poll() + read(). In a browser
- * there is no host terminal: raw mode is PORTOS_ENOTSUP there.
+ * Emscripten's (pipes, files), read with poll() + read().
+ *
+ * In a browser there is no host terminal unless the page provides one:
+ * Module.portosTerminal (emulator/web/worker.js) with write(fd, bytes),
+ * read(heap, ptr, len) -> bytes read (0: none yet, never blocks) and
+ * wait(ms) -> whether input is pending. Descriptors 0-2 are that terminal
+ * then; it has no line discipline, so it is always raw. Without it, raw
+ * mode is PORTOS_ENOTSUP and descriptors are Emscripten's.
  *
  * Node puts the terminal back as it found it when the process exits, and
  * an atexit() handler restores it on a normal exit() too. Fatal signals do
@@ -38,14 +44,36 @@
 
 EM_JS(int, host_isatty_js, (int fd), {
     if (!ENVIRONMENT_IS_NODE) {
-        return -1; /* no host terminal: ask Emscripten */
+        /* the page's terminal, or none: ask Emscripten */
+        return Module['portosTerminal'] ? 1 : -1;
     }
     return require('tty').isatty(fd) ? 1 : 0;
+});
+
+/* The page's terminal (browser only): see the top of this file. */
+EM_JS(int, page_term_js, (void), {
+    return !ENVIRONMENT_IS_NODE && Module['portosTerminal'] ? 1 : 0;
+});
+
+EM_JS(int, page_read_js, (void *buf, int len), {
+    return Module['portosTerminal'].read(HEAPU8, buf, len);
+});
+
+EM_JS(void, page_write_js, (int fd, const void *buf, int len), {
+    Module['portosTerminal'].write(fd, HEAPU8.slice(buf, buf + len));
+});
+
+EM_JS(int, page_wait_js, (double ms), {
+    return Module['portosTerminal'].wait(ms) ? 1 : 0;
 });
 
 /* process.stdin exists on the main thread only: callers proxy there. */
 static int host_set_raw(int on)
 {
+    /* The page's terminal has no line discipline to switch. */
+    if (page_term_js()) {
+        return 0;
+    }
     return MAIN_THREAD_EM_ASM_INT({
         if (!ENVIRONMENT_IS_NODE) {
             return -5;
@@ -141,6 +169,9 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
     ssize_t n;
     int r;
 
+    if (fd == 0 && page_term_js()) {
+        return page_read_js(buf, len > INT32_MAX ? INT32_MAX : (int)len);
+    }
     if (fd == 0 && host_fd(fd)) {
         r = host_read_stdin_js(buf, len > INT32_MAX ? INT32_MAX : (int)len);
         return r >= 0 ? r : r == JS_AGAIN ? 0 : js_err(r);
@@ -171,12 +202,31 @@ static int shutdown_not_requested(int fd)
 
 int64_t portos__term_write(int fd, const void *buf, size_t len)
 {
+    if ((fd == 1 || fd == 2) && page_term_js()) {
+        const char *p = buf;
+        size_t done = 0;
+
+        /* The page's terminal takes any amount at once: no waits. */
+        while (done < len) {
+            size_t chunk = len - done < 65536 ? len - done : 65536;
+
+            page_write_js(fd, p + done, (int)chunk);
+            done += chunk;
+        }
+        return (int64_t)done;
+    }
     return portos__term_write_chunks(fd, buf, len, 4096, shutdown_not_requested);
 }
 
-/* Node's stdin cannot be waited on from wasm without Asyncify: sleep. */
+/*
+ * Node's stdin cannot be waited on from wasm without Asyncify: sleep. The
+ * page's terminal waits with Atomics.wait (a worker may block).
+ */
 int portos__term_wait(int fd, int64_t timeout_ns)
 {
+    if (fd == 0 && page_term_js()) {
+        return page_wait_js((double)timeout_ns / 1e6);
+    }
     if (fcntl(fd, F_GETFD) < 0 && !host_fd(fd)) {
         return PORTOS_EBADF;
     }
