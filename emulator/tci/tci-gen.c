@@ -62,6 +62,10 @@ typedef struct Gen {
     int max_slot;
     int32_t *dies_head;   /* per op: first temp whose range ends there */
     int32_t *dies_next;   /* per temp */
+    /* An address add folded into the next guest access (fold_addr). */
+    bool fold_pending;
+    TCGArg fold_base;
+    int32_t fold_off;
 } Gen;
 
 /* ---- emission primitives ---- */
@@ -702,6 +706,73 @@ static int guest_fast_op(TCGOpcode opc, MemOp mo, bool addr64)
     return -1;
 }
 
+/* The fast op at base + immediate for fast op @tci, or -1. */
+static int guest_fast_op_off(int tci)
+{
+    switch (tci) {
+    case TCI_qld8u_i32: return TCI_qld8u_i32o;
+    case TCI_qld8s_i32: return TCI_qld8s_i32o;
+    case TCI_qld16u_i32: return TCI_qld16u_i32o;
+    case TCI_qld16s_i32: return TCI_qld16s_i32o;
+    case TCI_qld32_i32: return TCI_qld32_i32o;
+    case TCI_qst8_i32: return TCI_qst8_i32o;
+    case TCI_qst16_i32: return TCI_qst16_i32o;
+    case TCI_qst32_i32: return TCI_qst32_i32o;
+    default: return -1;
+    }
+}
+
+/*
+ * "add t, base, imm; qemu_ld/st ..., t" with t read nowhere else: the
+ * add is not emitted and the access takes base + imm itself (most guest
+ * loads and stores have an immediate offset).  @i is the add's index.
+ */
+static bool fold_addr(Gen *g, TCGContext *s, int i)
+{
+    const TCGOp *op = &s->ops[i], *next;
+    TCGArg a, b;
+    TCGTemp *t;
+    int64_t off;
+
+    if ((op->opc != INDEX_op_add_i32 && op->opc != INDEX_op_sub_i32) ||
+        i + 1 >= s->nb_ops) {
+        return false;
+    }
+    next = &s->ops[i + 1];
+    if ((next->opc != INDEX_op_qemu_ld_i32 && next->opc != INDEX_op_qemu_st_i32) ||
+        next->args[1] != op->args[0] || next->args[0] == op->args[0]) {
+        return false;
+    }
+    t = arg_temp(op->args[0]);
+    if (t->kind != TEMP_TB || t->last_use != i + 1 ||
+        guest_fast_op_off(guest_fast_op((TCGOpcode)next->opc,
+                                        get_memop((MemOpIdx)next->args[2]),
+                                        false)) < 0) {
+        return false;
+    }
+    a = op->args[1];
+    b = op->args[2];
+    if (is_const(a) && op->opc == INDEX_op_add_i32) {
+        TCGArg x = a;
+        a = b;
+        b = x;
+    }
+    if (is_const(a) || is_env(a) || !is_const(b)) {
+        return false;
+    }
+    off = (int64_t)(int32_t)const_val(b);
+    if (op->opc == INDEX_op_sub_i32) {
+        off = -off;
+    }
+    if (!fits_i32(off)) {
+        return false;
+    }
+    g->fold_pending = true;
+    g->fold_base = a;
+    g->fold_off = (int32_t)off;
+    return true;
+}
+
 static void emit_guest_mem(Gen *g, const TCGOp *op)
 {
     TCGOpcode opc = (TCGOpcode)op->opc;
@@ -721,6 +792,17 @@ static void emit_guest_mem(Gen *g, const TCGOp *op)
               { TCI_qld_i64_a32, TCI_qld_i64_a64 } },
         };
         tci = generic[load][v64][addr64];
+    }
+    if (g->fold_pending) {
+        g->fold_pending = false;
+        ra = reg(g, g->fold_base);
+        rv = reg(g, op->args[0]);
+        emit16(g, (unsigned)guest_fast_op_off(tci));
+        emit16(g, rv);
+        emit16(g, ra);
+        emit16(g, oi);
+        emit32(g, (uint32_t)g->fold_off);
+        return;
     }
     ra = reg(g, op->args[1]);
     rv = reg(g, op->args[0]);
@@ -898,6 +980,9 @@ int tci_gen_code(uint16_t *buf, size_t buf_units,
                     insn_data[insn][w] = op->args[w];
                 }
             }
+            continue;
+        }
+        if (fold_addr(g, s, i)) {
             continue;
         }
         emit_op(g, s, op);

@@ -152,6 +152,15 @@
     X(qst16_i32, 4) /* r, raddr32, memopidx (little-endian fast path) */ \
     X(qst32_i32, 4) /* r, raddr32, memopidx (little-endian fast path) */ \
     X(qst64_i64, 4) /* r, raddr32, memopidx (little-endian fast path) */ \
+    /* The same at raddr32 + simm32 (an address add folded in). */ \
+    X(qld8u_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qld8s_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qld16u_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qld16s_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qld32_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qst8_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qst16_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
+    X(qst32_i32o, 6) /* r, raddr32, memopidx, simm32 */ \
     X(qld_i32_a32, 4) /* r, raddr, memopidx (any MemOp) */ \
     X(qld_i64_a32, 4) /* r, raddr, memopidx (any MemOp) */ \
     X(qld_i32_a64, 4) /* r, raddr, memopidx (any MemOp) */ \

@@ -379,6 +379,67 @@ START_TEST(test_guest_mem)
 }
 END_TEST
 
+/* An address add in front of a guest access is folded into it. */
+START_TEST(test_guest_mem_offset)
+{
+    TCGv_i32 t;
+
+    reset_regs();
+    tlb_flush(&cpu->cs.tlb);
+    for (int k = 0; k < 16; k++) {
+        ram[0x200 + k] = (uint8_t)(0xe0 + k);
+    }
+    cpu->r32[0] = 0x208;
+    begin();
+#define AT(off) (t = tcg_temp_new_i32(), tcg_gen_addi_i32(t, R[0], (off)), t)
+    tcg_gen_qemu_ld_i32(R[1], AT(-8), 0, MO_UB);
+    tcg_gen_qemu_ld_i32(R[2], AT(-7), 0, MO_SB);
+    tcg_gen_qemu_ld_i32(R[3], AT(-6), 0, MO_LEUW);
+    tcg_gen_qemu_ld_i32(R[4], AT(-4), 0, MO_LESW);
+    tcg_gen_qemu_ld_i32(R[5], AT(4), 0, MO_LEUL);
+    t = tcg_temp_new_i32();
+    tcg_gen_subi_i32(t, R[0], 1);
+    tcg_gen_qemu_st_i32(R[0], t, 0, MO_UB);           /* 0x207 <- 08 */
+    tcg_gen_qemu_st_i32(R[0], AT(0x10), 0, MO_LEUW);  /* 0x218 <- 08 02 */
+    tcg_gen_qemu_st_i32(R[5], AT(0x18), 0, MO_LEUL);  /* 0x220 */
+    /* Not folded: the address is read again after the access. */
+    t = AT(0x20);
+    tcg_gen_qemu_st_i32(R[0], t, 0, MO_LEUL);
+    tcg_gen_mov_i32(R[6], t);
+#undef AT
+    tcg_optimize();
+    run(_i);
+    ck_assert_uint_eq(cpu->r32[1], 0xe0);
+    ck_assert_uint_eq(cpu->r32[2], 0xffffffe1);
+    ck_assert_uint_eq(cpu->r32[3], 0xe3e2);
+    ck_assert_uint_eq(cpu->r32[4], 0xffffe5e4);
+    ck_assert_uint_eq(cpu->r32[5], 0xefeeedec);
+    ck_assert_uint_eq(ram[0x207], 0x08);
+    ck_assert_uint_eq(ram[0x218], 0x08);
+    ck_assert_uint_eq(ram[0x219], 0x02);
+    ck_assert_uint_eq(ram[0x220], 0xec);
+    ck_assert_uint_eq(ram[0x223], 0xef);
+    ck_assert_uint_eq(ram[0x228], 0x08);
+    ck_assert_uint_eq(cpu->r32[6], 0x228);
+
+    /* A fault at base + offset: the address is the sum, and the
+       interpreter stops at the folded access. */
+    cpu->r32[0] = 0x7000000 - 0x10;
+    begin();
+    t = tcg_temp_new_i32();
+    tcg_gen_movi_i32(R[5], 1);
+    tcg_gen_addi_i32(t, R[0], 0x10);
+    tcg_gen_qemu_ld_i32(R[2], t, 0, MO_LEUL);
+    tcg_gen_movi_i32(R[5], 2);
+    if (setjmp(fault_env) == 0) {
+        run(_i);
+        ck_abort_msg("no fault");
+    }
+    ck_assert_uint_eq(cpu->r32[5], 1);
+    ck_assert(*cpu->cs.tci_pc == TCI_qld32_i32o);
+}
+END_TEST
+
 /* ---- helpers ---- */
 
 static int called;
@@ -881,7 +942,7 @@ END_TEST
 
 const TTest *const *const tci_flow_tests[] = {
     &test_conditions, &test_loop, &test_scratch_reuse, &test_host_mem,
-    &test_guest_mem, &test_calls, &test_goto_tb, &test_exit_codes,
+    &test_guest_mem, &test_guest_mem_offset, &test_calls, &test_goto_tb, &test_exit_codes,
     &test_lookup_and_goto_ptr, &test_register_pressure, &test_insn_map, &test_optimizer_random,
     &test_optimizer_shapes,
     &test_optimizer_loop,
