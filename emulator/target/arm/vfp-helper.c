@@ -568,12 +568,6 @@ static uint32_t explicit_flags(FPOp op, bool ops_finite, bool r_inf,
 #define FP_HOST host_f32
 #define FP_DEFNAN F32_DEFNAN
 #include "vfp-arith.c.inc"
-#undef FP_ARITH
-#undef FP_BITS
-#undef FP_TYPE
-#undef FP
-#undef FP_HOST
-#undef FP_DEFNAN
 
 #define FP_ARITH arith_f64
 #define FP_BITS uint64_t
@@ -582,12 +576,6 @@ static uint32_t explicit_flags(FPOp op, bool ops_finite, bool r_inf,
 #define FP_HOST host_f64
 #define FP_DEFNAN F64_DEFNAN
 #include "vfp-arith.c.inc"
-#undef FP_ARITH
-#undef FP_BITS
-#undef FP_TYPE
-#undef FP
-#undef FP_HOST
-#undef FP_DEFNAN
 
 uint32_t helper_vfp_adds(struct CPUState *cs, uint32_t a, uint32_t b)
 {
