@@ -50,20 +50,6 @@ static void op2c(TCGOpcode opc, TCGTemp *r, TCGTemp *a, TCGArg c0, TCGArg c1)
     op->args[3] = c1;
 }
 
-/* Two outputs, n inputs. */
-static void op_2out(TCGOpcode opc, TCGTemp *r0, TCGTemp *r1, TCGTemp **in,
-                    int n)
-{
-    TCGOp *op = tcg_emit_op(opc, 2 + n);
-
-    g_assert(r0 != r1);
-    op->args[0] = out_arg(r0);
-    op->args[1] = out_arg(r1);
-    for (int i = 0; i < n; i++) {
-        op->args[2 + i] = in_arg(in[i]);
-    }
-}
-
 /* An op with @nout distinct outputs, then @nin inputs. */
 static void op_nout(TCGOpcode opc, TCGTemp **out, int nout, TCGTemp **in,
                     int nin)
@@ -79,6 +65,15 @@ static void op_nout(TCGOpcode opc, TCGTemp **out, int nout, TCGTemp **in,
     for (int i = 0; i < nin; i++) {
         op->args[nout + i] = in_arg(in[i]);
     }
+}
+
+/* Two outputs, n inputs. */
+static void op_2out(TCGOpcode opc, TCGTemp *r0, TCGTemp *r1, TCGTemp **in,
+                    int n)
+{
+    TCGTemp *out[2] = { r0, r1 };
+
+    op_nout(opc, out, 2, in, n);
 }
 
 /* Memory ops: (value, base/address) + constant. */

@@ -138,24 +138,6 @@ static bool fold(const TCGOp *op, uint64_t *res)
     return true;
 }
 
-/* Turn @op into "mov out, constant". */
-static void make_movi(TCGOp *op, uint64_t val)
-{
-    TCGTemp *out = &tcg_ctx->temps[op->args[0]];
-    TCGTemp *k;
-    TCGArg o = op->args[0];
-
-    k = out->type == TCG_TYPE_I32
-        ? tcgv_i32_temp(tcg_constant_i32((int32_t)(uint32_t)val))
-        : tcgv_i64_temp(tcg_constant_i64((int64_t)val));
-    memset(op, 0, sizeof(*op));
-    op->opc = out->type == TCG_TYPE_I32 ? INDEX_op_mov_i32 : INDEX_op_mov_i64;
-    op->nb_oargs = 1;
-    op->nb_iargs = 1;
-    op->args[0] = o;
-    op->args[1] = (TCGArg)temp_idx(k);
-}
-
 /* Turn @op into "mov out, @src". */
 static void make_mov(TCGOp *op, TCGArg src)
 {
@@ -168,6 +150,16 @@ static void make_mov(TCGOp *op, TCGArg src)
     op->nb_iargs = 1;
     op->args[0] = o;
     op->args[1] = src;
+}
+
+/* Turn @op into "mov out, constant". */
+static void make_movi(TCGOp *op, uint64_t val)
+{
+    TCGTemp *k = tcg_ctx->temps[op->args[0]].type == TCG_TYPE_I32
+        ? tcgv_i32_temp(tcg_constant_i32((int32_t)(uint32_t)val))
+        : tcgv_i64_temp(tcg_constant_i64((int64_t)val));
+
+    make_mov(op, (TCGArg)temp_idx(k));
 }
 
 /*
