@@ -49,6 +49,8 @@
  * are tens of KiB (Linux on arm64 caps a device tree at 2 MiB too).
  */
 #define VIRT_DTB_MAX (2u << 20)
+/* How often a stopped machine looks at its pollers and console. */
+#define STOPPED_POLL_NS (10 * 1000 * 1000)
 /* Counter ticks of the 62.5 MHz generic timer, in ns. */
 #define NS_PER_TICK 16
 
@@ -71,7 +73,18 @@ struct VirtMachine {
     int64_t host_start_ns;
     uint64_t idle_ns;          /* icount: time skipped while idle */
     RunState state;
+    /* Run control (monitor, gdbstub). */
+    bool stopped;
+    int64_t stopped_at_ns;     /* host clock when stopped */
+    GArray *pollers;           /* of Poller */
+    VirtDebugFn *debug_fn;
+    void *debug_opaque;
 };
+
+typedef struct Poller {
+    VirtPollFn *fn;
+    void *opaque;
+} Poller;
 
 /* ---- time ---- */
 
@@ -449,13 +462,31 @@ static int64_t slice_budget(VirtMachine *m)
                         MAX((next - now) >> m->cfg.icount_shift, 1));
 }
 
+static void run_pollers(VirtMachine *m)
+{
+    for (guint i = 0; m->pollers && i < m->pollers->len; i++) {
+        Poller *p = &g_array_index(m->pollers, Poller, i);
+        p->fn(p->opaque);
+    }
+}
+
+/* Stopped: no guest instruction runs, but the world outside is served. */
+static void wait_stopped(VirtMachine *m)
+{
+    if (m->cfg.serial && m->console.wait) {
+        m->console.wait(m->console.opaque, STOPPED_POLL_NS);
+    } else {
+        portos_sleep_ns(STOPPED_POLL_NS);
+    }
+}
+
 int virt_run(VirtMachine *m)
 {
     CPUState *cs = &m->cpu.parent;
     char *err = NULL;
 
     m->state = RUNNING;
-    while (m->state == RUNNING) {
+    while (m->state == RUNNING || m->state == RESET) {
         int sig = portos_shutdown_requested();
         int r;
 
@@ -464,11 +495,6 @@ int virt_run(VirtMachine *m)
             m->state = SIGNALLED;
             break;
         }
-        poll_console(m);
-        timer_changed(m);
-        pl031_update(m->rtc);
-        r = cpu_exec(cs, slice_budget(m));
-        block_poll(); /* completed disk requests interrupt the guest */
         if (m->state == RESET) {
             if (boot(m, &err) < 0) {
                 fprintf(stderr, "portos-arm: reset failed: %s\n", err);
@@ -476,8 +502,28 @@ int virt_run(VirtMachine *m)
                 return 1;
             }
             m->state = RUNNING;
-        } else if (r == EXCP_HLT || r == EXCP_HALTED) {
-            idle(m);
+        }
+        poll_console(m);
+        run_pollers(m);
+        if (m->state != RUNNING) {
+            continue;
+        }
+        if (m->stopped) {
+            block_poll();
+            wait_stopped(m);
+        } else {
+            timer_changed(m);
+            pl031_update(m->rtc);
+            r = cpu_exec(cs, slice_budget(m));
+            block_poll(); /* completed disk requests interrupt the guest */
+            if (r == EXCP_DEBUG) {
+                virt_stop(m);
+                if (m->debug_fn) {
+                    m->debug_fn(m->debug_opaque);
+                }
+            } else if (m->state == RUNNING && (r == EXCP_HLT || r == EXCP_HALTED)) {
+                idle(m);
+            }
         }
         if (m->console.flush) {
             m->console.flush(m->console.opaque);
@@ -492,6 +538,69 @@ int virt_run(VirtMachine *m)
         return 1;
     }
     return m->state == POWER_OFF || m->state == QUIT || m->state == SIGNALLED ? 0 : 1;
+}
+
+/* ---- run control ---- */
+
+void virt_add_poller(VirtMachine *m, VirtPollFn *fn, void *opaque)
+{
+    Poller p = { fn, opaque };
+
+    if (!m->pollers) {
+        m->pollers = g_array_new(FALSE, FALSE, sizeof(Poller));
+    }
+    g_array_append_val(m->pollers, p);
+}
+
+void virt_set_debug_handler(VirtMachine *m, VirtDebugFn *fn, void *opaque)
+{
+    m->debug_fn = fn;
+    m->debug_opaque = opaque;
+}
+
+void virt_stop(VirtMachine *m)
+{
+    if (!m->stopped) {
+        m->stopped = true;
+        m->stopped_at_ns = portos_clock_monotonic_ns();
+        cpu_exit(&m->cpu.parent);
+    }
+}
+
+void virt_cont(VirtMachine *m)
+{
+    if (m->stopped) {
+        /* Guest time stood still while stopped, as QEMU's virtual clock. */
+        m->host_start_ns += portos_clock_monotonic_ns() - m->stopped_at_ns;
+        m->stopped = false;
+    }
+}
+
+bool virt_is_stopped(const VirtMachine *m)
+{
+    return m->stopped;
+}
+
+void virt_system_reset(VirtMachine *m)
+{
+    m->state = RESET;
+    cpu_exit(&m->cpu.parent);
+}
+
+void virt_quit(VirtMachine *m)
+{
+    m->state = QUIT;
+    cpu_exit(&m->cpu.parent);
+}
+
+struct ARMCPU *virt_cpu(VirtMachine *m)
+{
+    return &m->cpu;
+}
+
+struct MemAddressSpace *virt_address_space(VirtMachine *m)
+{
+    return m->as;
 }
 
 uint64_t virt_insns(const VirtMachine *m)
@@ -513,6 +622,9 @@ void virt_free(VirtMachine *m)
     }
     for (int i = 0; i < VIRT_MAX_DISKS; i++) {
         block_close(m->disk[i]);
+    }
+    if (m->pollers) {
+        g_array_free(m->pollers, TRUE);
     }
     pl011_free(m->uart);
     pl031_free(m->rtc);

@@ -117,6 +117,45 @@ int virt_run(VirtMachine *m);
 /** virt_free: flush disks and free everything. */
 void virt_free(VirtMachine *m);
 
+/* ---- run control, for the front ends that drive a machine (monitor, gdbstub) ---- */
+
+/*
+ * A poller is called on every turn of virt_run's loop (at least every
+ * slice of guest instructions, and about every 10 ms while the machine
+ * is stopped), from the main loop: it may call any virt_* function.
+ */
+typedef void VirtPollFn(void *opaque);
+/** virt_add_poller: call @fn(@opaque) on every turn of the main loop. */
+void virt_add_poller(VirtMachine *m, VirtPollFn *fn, void *opaque);
+
+/*
+ * Called when the CPU stops for the debugger (cpu_exec returned
+ * EXCP_DEBUG: breakpoint, watchpoint, single step); the machine is
+ * stopped before the call.
+ */
+typedef void VirtDebugFn(void *opaque);
+void virt_set_debug_handler(VirtMachine *m, VirtDebugFn *fn, void *opaque);
+
+/**
+ * virt_stop / virt_cont: stop the guest (no instruction runs, guest time
+ * stands still with -icount; devices, console and pollers stay served)
+ * and let it run again. virt_stop takes effect at the end of the current
+ * translation block.
+ */
+void virt_stop(VirtMachine *m);
+void virt_cont(VirtMachine *m);
+bool virt_is_stopped(const VirtMachine *m);
+/** virt_system_reset: reset the board and reload the images, as PSCI SYSTEM_RESET. */
+void virt_system_reset(VirtMachine *m);
+/** virt_quit: leave virt_run with status 0, as Ctrl-A x. */
+void virt_quit(VirtMachine *m);
+
+/* The parts a debugger or monitor inspects. */
+struct ARMCPU;
+struct MemAddressSpace;
+struct ARMCPU *virt_cpu(VirtMachine *m);
+struct MemAddressSpace *virt_address_space(VirtMachine *m);
+
 /** virt_insns: guest instructions executed so far (for benchmarks). */
 uint64_t virt_insns(const VirtMachine *m);
 

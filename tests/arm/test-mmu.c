@@ -5,6 +5,9 @@
  * 64-bit PAR), and walks into non-RAM or above 4 GiB, over tables built
  * in RAM.  tests/guest/progs/lpae.c compares the LPAE walk with QEMU.
  */
+#include <errno.h>
+#include <string.h>
+
 #include "arm-test-util.h"
 
 #define L1 0x40100000u            /* 16 KiB aligned */
@@ -459,6 +462,42 @@ static void lpae_on(void)
     poke64(LT3 + 8, lblock(DATA, 1, 2));           /* VA 0x00201000 page */
 }
 
+/* What a debugger reads and writes: PL1's view, permissions ignored. */
+START_TEST(test_debug_rw)
+{
+    uint8_t buf[8], back[8];
+    uint64_t pa;
+
+    mmu_on();
+    l1_set(L1, 0x00100000, section(DATA, 5, 0, true, false));  /* PL1 RO */
+    l1_set(L1, 0x00200000, section(DATA + 0x100000, 0, 0, true, false));
+    ck_assert(arm_cpu_debug_translate(at.env, 0x00123456, &pa));
+    ck_assert_uint_eq(pa, DATA + 0x23456);
+    /* AP 000 is no access even at PL1: still mapped for a debugger. */
+    ck_assert(arm_cpu_debug_translate(at.env, 0x00200010, &pa));
+    ck_assert_uint_eq(pa, DATA + 0x100010);
+    ck_assert(!arm_cpu_debug_translate(at.env, 0x00300000, &pa));
+    /* A write across two sections lands in both, through read-only AP. */
+    memcpy(buf, "portos!!", 8);
+    ck_assert_int_eq(arm_cpu_debug_rw(at.cpu, 0x001ffffc, buf, 8, true), 0);
+    ck_assert_int_eq(mem_read(at.as, DATA + 0xffffc, back, 4), MEM_TX_OK);
+    ck_assert_int_eq(mem_read(at.as, DATA + 0x100000, back + 4, 4), MEM_TX_OK);
+    ck_assert_int_eq(memcmp(back, "portos!!", 8), 0);
+    memset(back, 0, sizeof(back));
+    ck_assert_int_eq(arm_cpu_debug_rw(at.cpu, 0x001ffffc, back, 8, false), 0);
+    ck_assert_int_eq(memcmp(back, "portos!!", 8), 0);
+    /* Running into an unmapped page fails after the mapped part. */
+    ck_assert_int_eq(arm_cpu_debug_rw(at.cpu, 0x002ffffe, back, 4, false),
+                     -EFAULT);
+    /* MMU off: virtual is physical; outside RAM is a fault, not a crash. */
+    at.env->cp15.sctlr &= ~SCTLR_M;
+    ck_assert_int_eq(arm_cpu_debug_rw(at.cpu, DATA + 0xffffc, back, 8, false), 0);
+    ck_assert_int_eq(memcmp(back, "portos!!", 8), 0);
+    ck_assert_int_eq(arm_cpu_debug_rw(at.cpu, 0x30000000, back, 4, false),
+                     -EFAULT);
+}
+END_TEST
+
 START_TEST(test_lpae_levels)
 {
     ARMTranslateResult r;
@@ -643,6 +682,7 @@ Suite *suite_arm_mmu(void)
     tcase_add_test(tc, test_big_endian_walk);
     tcase_add_test(tc, test_tlb_fill_and_faults);
     tcase_add_test(tc, test_ats1_par);
+    tcase_add_test(tc, test_debug_rw);
     tcase_add_test(tc, test_lpae_levels);
     tcase_add_test(tc, test_lpae_split_and_tables);
     tcase_add_test(tc, test_lpae_hostile_walks);

@@ -744,6 +744,22 @@ bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
                        MMUAccessType access, unsigned mmu_idx,
                        ARMTranslateResult *res);
 /**
+ * arm_cpu_debug_translate: the physical address a debugger (gdbstub,
+ * monitor) means by @vaddr: the current translation regime at PL1,
+ * permissions ignored, no exception, no TLB change.
+ * Returns: false if nothing is mapped there.
+ */
+bool arm_cpu_debug_translate(CPUARMState *env, uint32_t vaddr,
+                             uint64_t *paddr);
+/**
+ * arm_cpu_debug_rw: read or write @len bytes of guest virtual memory at
+ * @vaddr for a debugger, page by page through arm_cpu_debug_translate;
+ * writes invalidate translated code like any physical write.
+ * Returns: 0, or -EFAULT if a page is unmapped (earlier pages were done).
+ */
+int arm_cpu_debug_rw(ARMCPU *cpu, uint32_t vaddr, void *buf, size_t len,
+                     bool is_write);
+/**
  * arm_cpu_tlb_fill: CPUOps.tlb_fill.  On a fault, sets DFSR/IFSR data
  * in env->exception and raises the abort (unless @probe).
  */

@@ -11,6 +11,9 @@
  * and long descriptors map 40-bit physical addresses; the address space
  * finds nothing above 4 GiB, so accesses there are external aborts.
  */
+#include <errno.h>
+#include <glib.h>
+
 #include "target/arm/cpu.h"
 
 /* Access permissions, as PAGE_READ/PAGE_WRITE for one privilege level. */
@@ -447,4 +450,54 @@ uint64_t arm_ats1_par(CPUARMState *env, uint32_t vaddr, MMUAccessType access,
         par = res.paddr & 0xfffff000u;
     }
     return par | (1u << 9);   /* NS: everything here is Non-secure */
+}
+
+/* A permission fault comes after the walk found the page: paddr is set. */
+static bool is_perm_fault(uint32_t fsr)
+{
+    if (fsr & ARM_FSR_LPAE) {
+        return (fsr & 0x3c) == 0x0c;
+    }
+    fsr = (fsr & 0xf) | ((fsr >> 6) & 0x10);
+    return fsr == ARM_FSC_PERM_L1 || fsr == ARM_FSC_PERM_L2;
+}
+
+bool arm_cpu_debug_translate(CPUARMState *env, uint32_t vaddr,
+                             uint64_t *paddr)
+{
+    ARMTranslateResult res;
+
+    /* A debugger sees what PL1 maps, whatever the permissions. */
+    if (arm_get_phys_addr(env, vaddr, MMU_DATA_LOAD, ARM_MMU_IDX_PL1, &res) &&
+        !is_perm_fault(res.fsr)) {
+        return false;
+    }
+    *paddr = res.paddr;
+    return true;
+}
+
+int arm_cpu_debug_rw(ARMCPU *cpu, uint32_t vaddr, void *buf, size_t len,
+                     bool is_write)
+{
+    uint8_t *p = buf;
+
+    while (len) {
+        uint32_t in_page = TARGET_PAGE_SIZE - (vaddr & (TARGET_PAGE_SIZE - 1));
+        size_t n = MIN(len, (size_t)in_page);
+        uint64_t pa;
+        MemTxResult r;
+
+        if (!arm_cpu_debug_translate(&cpu->env, vaddr, &pa)) {
+            return -EFAULT;
+        }
+        r = is_write ? mem_write(cpu->parent.as, pa, p, n)
+                     : mem_read(cpu->parent.as, pa, p, n);
+        if (r != MEM_TX_OK) {
+            return -EFAULT;
+        }
+        vaddr += (uint32_t)n;
+        p += n;
+        len -= n;
+    }
+    return 0;
 }
