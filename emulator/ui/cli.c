@@ -28,6 +28,7 @@ static const char usage_text[] =
     "  -nographic               no display; the serial port is on stdio\n"
     "  -serial stdio|mon:stdio|none\n"
     "  -display none, -nic none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
+    "  -vga none, -parallel none, -L DIR, -no-user-config, -global virtio-mmio.force-legacy=false\n"
     "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
     "  -cpu help, -machine help, -accel help   list what there is\n"
     "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
@@ -315,8 +316,8 @@ static char *parse_icount(EmuConfig *cfg, const char *arg)
     guint64 v;
     char *err = NULL;
 
-    /* "-icount 4" is shift=4; otherwise key=value pairs. */
-    if (g_ascii_isdigit(arg[0])) {
+    /* "-icount 4" is shift=4, "-icount auto" shift=auto; otherwise key=value pairs. */
+    if (g_ascii_isdigit(arg[0]) || !strcmp(arg, "auto")) {
         shift = arg;
     } else {
         h = parse_props(arg, NULL);
@@ -395,7 +396,13 @@ static char *check_accel(const char *opt, const char *v)
 static char *parse_machine(EmuConfig *cfg, const char *arg)
 {
     static const char *const keys[] = { "type", "accel", "highmem",
-                                        "gic-version", "dumpdtb", NULL };
+                                        "gic-version", "dumpdtb", "usb",
+                                        "secure", "virtualization", NULL };
+    static const struct { const char *key, *why; } off_only[] = {
+        { "usb", "there is no USB controller" },
+        { "secure", "EL3 (TrustZone) is not modelled" },
+        { "virtualization", "EL2 is not modelled" },
+    };
     char *type;
     GHashTable *h = parse_props(arg, &type);
     char *err = check_keys(h, keys, "-machine");
@@ -420,6 +427,14 @@ static char *parse_machine(EmuConfig *cfg, const char *arg)
                               !strcmp(gic, "3") || !strcmp(gic, "max") ? "GICv3 is not modelled" :
                               !strcmp(gic, "host") ? "there is no host GIC without KVM" :
                               "the board has a GICv2");
+    }
+    /* Off is what the board is; on would need what it does not model. */
+    for (size_t i = 0; !err && i < G_N_ELEMENTS(off_only); i++) {
+        const char *v = g_hash_table_lookup(h, off_only[i].key);
+        if (v && (!bool_prop(v, &b) || b)) {
+            err = g_strdup_printf("-machine: %s=%s is not supported (only off: %s)",
+                                  off_only[i].key, v, off_only[i].why);
+        }
     }
     if (!err && dumpdtb) {
         if (!*dumpdtb) {
@@ -622,6 +637,20 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         if (strcmp(arg, "none")) {
             return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
         }
+    } else if (!strcmp(opt, "vga") || !strcmp(opt, "parallel")) {
+        /* virt has neither a VGA card nor a parallel port. */
+        if (strcmp(arg, "none")) {
+            return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
+        }
+    } else if (!strcmp(opt, "global")) {
+        /* The one a virt user passes: virtio-mmio is modern only here. */
+        if (strcmp(arg, "virtio-mmio.force-legacy=false") &&
+            strcmp(arg, "virtio-mmio.force-legacy=off")) {
+            return g_strdup_printf("-global: '%s' is not supported "
+                                   "(virtio-mmio.force-legacy=false)", arg);
+        }
+    } else if (!strcmp(opt, "L")) {
+        /* A firmware search path: portos-arm loads no firmware or ROMs. */
     } else if (!strcmp(opt, "smp")) {
         if (strcmp(arg, "1") && strcmp(arg, "cpus=1")) {
             return g_strdup_printf("-smp: '%s' is not supported (one CPU)", arg);
@@ -635,7 +664,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
     "device", "serial", "icount", "d", "display", "nic", "net", "smp",
-    "accel", "rtc", "name", NULL
+    "accel", "rtc", "name", "vga", "parallel", "global", "L", NULL
 };
 
 static const char cpu_help[] =
@@ -726,6 +755,8 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             cfg->snapshot = true;
         } else if (!strcmp(opt, "nodefaults")) {
             cfg->nodefaults = true;
+        } else if (!strcmp(opt, "no-user-config")) {
+            /* portos-arm reads no configuration files anyway. */
         } else if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
             fputs(usage_text, fout);
             return EMU_CLI_EXIT;

@@ -283,7 +283,10 @@ START_TEST(test_harness_options)
                            "-machine virt,accel=tcg,highmem=off,gic-version=2 "
                            "-M accel=tcg -machine type=virt,highmem=on "
                            "-name guest0,process=portos,debug-threads=on "
-                           "-rtc base=2006-06-17T16:01:21,clock=vm,driftfix=slew"),
+                           "-rtc base=2006-06-17T16:01:21,clock=vm,driftfix=slew "
+                           "-machine usb=off,secure=off,virtualization=off -vga none "
+                           "-parallel none -global virtio-mmio.force-legacy=false "
+                           "-L /usr/share/qemu -no-user-config -icount auto"),
                      EMU_CLI_RUN);
     ck_assert_ptr_null(err);
     ck_assert_int_eq(cfg.serial, EMU_SERIAL_NONE); /* -nodefaults: no serial */
@@ -294,6 +297,8 @@ START_TEST(test_harness_options)
     ck_assert_int_eq(vc.rtc_base_s, 1150560081);
     ck_assert_int_eq(vc.rtc_clock, VIRT_RTC_CLOCK_VM);
     ck_assert_int_eq(vc.nb_virtio, 0);
+    ck_assert(vc.icount);
+    ck_assert_int_eq(vc.icount_shift, 3);
     emu_cli_free(&cfg);
 
     /* An explicit -serial wins over -nodefaults, in either order. */
@@ -375,6 +380,13 @@ START_TEST(test_harness_errors)
     expect_error("-kernel k -machine virt,gic-version=max", "only 2");
     expect_error("-kernel k -machine virt,highmem=maybe", "highmem takes on or off");
     expect_error("-kernel k -machine virt,its=off", "invalid parameter 'its'");
+    expect_error("-kernel k -machine virt,secure=on", "secure=on is not supported (only off: EL3");
+    expect_error("-kernel k -machine virtualization=on", "EL2 is not modelled");
+    expect_error("-kernel k -machine usb=on", "no USB controller");
+    expect_error("-kernel k -machine usb=maybe", "usb=maybe");
+    expect_error("-kernel k -vga std", "-vga: 'std' is not supported (none)");
+    expect_error("-kernel k -global virtio-mmio.force-legacy=true", "-global:");
+    expect_error("-kernel k -icount autox", "-icount");
     expect_error("-kernel k -machine type=sbsa-ref", "'sbsa-ref' is not supported");
     expect_error("-kernel k -machine virt,dumpdtb=", "dumpdtb needs a file name");
     expect_error("-kernel k -rtc base=2020-13-01", "-rtc: base '2020-13-01'");
