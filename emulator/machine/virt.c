@@ -22,8 +22,10 @@
 #include "hw/pl031.h"
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
+#include "hw/virtio-rng.h"
 #include "machine/loader.h"
 #include "machine/virt-fdt.h"
+#include "machine/virt-rtc.h"
 #include "target/arm/cpu.h"
 
 /* Instructions per slice between device/timer/console checks. */
@@ -67,6 +69,10 @@ struct VirtMachine {
     BlockBackend *disk[VIRT_MAX_DISKS];
     VirtIOBlk *blk[VIRT_MAX_DISKS];
     int nb_blk;
+    VirtIORng *rng[VIRT_MMIO_SLOTS];
+    int nb_rng;
+    VirtRtc rtc_time;
+    bool dumped;               /* -machine dumpdtb: nothing to run */
     uint64_t ram_size;
     bool timer_level[2];
     /* Time. */
@@ -136,11 +142,7 @@ static uint64_t rtc_seconds(void *opaque)
 {
     VirtMachine *m = opaque;
 
-    /* Deterministic runs start at a fixed date, like QEMU's -rtc base. */
-    if (m->cfg.icount) {
-        return 1704067200u + now_ns(m) / 1000000000u; /* 2024-01-01 */
-    }
-    return (uint64_t)(portos_clock_realtime_ns() / 1000000000);
+    return virt_rtc_seconds(&m->rtc_time, now_ns(m));
 }
 
 /* ---- PSCI over HVC ---- */
@@ -235,9 +237,34 @@ static void uart_tx(void *opaque, uint8_t byte)
     }
 }
 
+static int add_disk(VirtMachine *m, EmuIrq irq, VirtIODevice **vdev,
+                    char **errmsg)
+{
+    int i = m->nb_blk;
+    const VirtDisk *d = &m->cfg.disks[i];
+    unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
+                     (d->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
+                     (d->locking == VIRT_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
+                     (d->locking == VIRT_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
+
+    if (i >= m->cfg.nb_disks || i >= VIRT_MAX_DISKS) {
+        *errmsg = g_strdup("more virtio-blk devices than disks");
+        return -1;
+    }
+    m->disk[i] = block_open(d->file, flags, errmsg);
+    if (!m->disk[i]) {
+        return -1;
+    }
+    m->blk[i] = virtio_blk_new(m->as, irq, m->disk[i], d->id);
+    m->nb_blk = i + 1;
+    *vdev = virtio_blk_vdev(m->blk[i]);
+    return 0;
+}
+
 /*
- * Disks take the virtio-mmio slots from the highest down, as QEMU hands
- * them out; the other slots answer "no device" so Linux skips them.
+ * Devices take the virtio-mmio slots from the highest down, in the
+ * order given, as QEMU hands them out; the other slots answer "no
+ * device" so Linux skips them.
  */
 static int add_virtio(VirtMachine *m, char **errmsg)
 {
@@ -245,25 +272,25 @@ static int add_virtio(VirtMachine *m, char **errmsg)
     int slot = VIRT_MMIO_SLOTS - 1;
 
     virtio_log_guest_errors = cfg->log_mask & VIRT_LOG_GUEST_ERROR;
-    for (int i = 0; i < cfg->nb_disks && i < VIRT_MAX_DISKS; i++, slot--) {
-        const VirtDisk *d = &cfg->disks[i];
-        unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
-                         (d->snapshot ? BLOCK_OPEN_SNAPSHOT : 0) |
-                         (d->locking == VIRT_LOCKING_ON ? BLOCK_OPEN_LOCK_ON : 0) |
-                         (d->locking == VIRT_LOCKING_OFF ? BLOCK_OPEN_LOCK_OFF : 0);
+    for (int i = 0; i < cfg->nb_virtio && i < VIRT_MMIO_SLOTS; i++, slot--) {
         EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
+        VirtIODevice *vdev = NULL;
 
-        m->disk[i] = block_open(d->file, flags, errmsg);
-        if (!m->disk[i]) {
+        if (cfg->virtio[i] == VIRT_VIRTIO_RNG) {
+            m->rng[m->nb_rng] = virtio_rng_new(m->as, irq);
+            vdev = virtio_rng_vdev(m->rng[m->nb_rng++]);
+        } else if (add_disk(m, irq, &vdev, errmsg) < 0) {
             return -1;
         }
-        m->blk[i] = virtio_blk_new(m->as, irq, m->disk[i], d->id);
-        m->nb_blk = i + 1;
         if (virtio_mmio_map(m->as, VIRT_MMIO + (uint64_t)slot * VIRT_MMIO_SLOT,
-                            virtio_blk_vdev(m->blk[i])) < 0) {
+                            vdev) < 0) {
             *errmsg = g_strdup("could not map a virtio-mmio slot");
             return -1;
         }
+    }
+    if (m->nb_blk != cfg->nb_disks) {
+        *errmsg = g_strdup("a disk has no virtio-blk device");
+        return -1;
     }
     for (; slot >= 0; slot--) {
         if (virtio_mmio_map(m->as, VIRT_MMIO + (uint64_t)slot * VIRT_MMIO_SLOT, NULL) < 0) {
@@ -293,6 +320,42 @@ static int add_devices(VirtMachine *m, char **errmsg)
     return add_virtio(m, errmsg);
 }
 
+/* The board's device tree, or the user's -dtb with /chosen patched. */
+static int make_dtb(VirtMachine *m, const VirtFdtConfig *fc, void **dtb,
+                    size_t *dtb_size, char **errmsg)
+{
+    void *user;
+    size_t len;
+    int r;
+
+    if (!m->cfg.dtb) {
+        return virt_fdt_build(fc, dtb, dtb_size, errmsg);
+    }
+    if (loader_read_file(m->cfg.dtb, "device tree", VIRT_DTB_MAX, &user,
+                         &len, errmsg) < 0) {
+        return -1;
+    }
+    r = virt_fdt_from_user(m->cfg.dtb, user, len, fc, dtb, dtb_size, errmsg);
+    g_free(user);
+    return r;
+}
+
+/* -machine dumpdtb=FILE: the final tree to a file, then stop (as QEMU). */
+static int dump_dtb(VirtMachine *m, const void *dtb, size_t size, char **errmsg)
+{
+    GError *gerr = NULL;
+
+    if (!g_file_set_contents(m->cfg.dumpdtb, dtb, (gssize)size, &gerr)) {
+        *errmsg = g_strdup_printf("-machine dumpdtb=%s: %s", m->cfg.dumpdtb,
+                                  gerr->message);
+        g_error_free(gerr);
+        return -1;
+    }
+    fprintf(stderr, "portos-arm: dtb dumped to %s. Exiting.\n", m->cfg.dumpdtb);
+    m->dumped = true;
+    return 0;
+}
+
 /* Kernel, initrd and device tree, and the registers to enter them with. */
 static int boot(VirtMachine *m, char **errmsg)
 {
@@ -306,6 +369,15 @@ static int boot(VirtMachine *m, char **errmsg)
     CPUARMState *env = &m->cpu.env;
     int r;
 
+    if (!m->cfg.kernel) {
+        /* dumpdtb without a kernel, as QEMU allows: the bare tree. */
+        r = make_dtb(m, &fc, &dtb, &dtb_size, errmsg);
+        if (r == 0) {
+            r = dump_dtb(m, dtb, dtb_size, errmsg);
+            g_free(dtb);
+        }
+        return r;
+    }
     if (loader_load_kernel(&ram, m->cfg.kernel, &k, errmsg) < 0) {
         return -1;
     }
@@ -322,24 +394,16 @@ static int boot(VirtMachine *m, char **errmsg)
         fc.initrd_start = initrd_addr;
         fc.initrd_end = initrd_addr + (uint64_t)initrd_size;
     }
-    if (m->cfg.dtb) {
-        void *user;
-        size_t len;
-
-        if (loader_read_file(m->cfg.dtb, "device tree", VIRT_DTB_MAX, &user,
-                             &len, errmsg) < 0) {
-            return -1;
-        }
-        r = virt_fdt_from_user(m->cfg.dtb, user, len, &fc, &dtb, &dtb_size, errmsg);
-        g_free(user);
-    } else {
-        r = virt_fdt_build(&fc, &dtb, &dtb_size, errmsg);
-    }
-    if (r < 0) {
+    if (make_dtb(m, &fc, &dtb, &dtb_size, errmsg) < 0) {
         return -1;
     }
     r = loader_dtb_addr(&ram, &k, fc.initrd_start, fc.initrd_end, dtb_size,
                         &dtb_addr, errmsg);
+    if (r == 0 && m->cfg.dumpdtb) {
+        r = dump_dtb(m, dtb, dtb_size, errmsg);
+        g_free(dtb);
+        return r;
+    }
     if (r == 0) {
         mem_write(m->as, dtb_addr, dtb, dtb_size);
     }
@@ -389,6 +453,8 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
         exec_set_trace_hook(trace_tb, m);
     }
     arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
+    virt_rtc_init(&m->rtc_time, cfg->rtc_base, cfg->rtc_base_s, cfg->rtc_clock,
+                  cfg->icount);
     if (add_devices(m, errmsg) < 0 || boot(m, errmsg) < 0) {
         goto fail;
     }
@@ -485,6 +551,9 @@ int virt_run(VirtMachine *m)
     CPUState *cs = &m->cpu.parent;
     char *err = NULL;
 
+    if (m->dumped) {
+        return 0;
+    }
     m->state = RUNNING;
     while (m->state == RUNNING || m->state == RESET) {
         int sig = portos_shutdown_requested();
@@ -619,6 +688,9 @@ void virt_free(VirtMachine *m)
     exec_exit();
     for (int i = 0; i < m->nb_blk; i++) {
         virtio_blk_free(m->blk[i]);
+    }
+    for (int i = 0; i < m->nb_rng; i++) {
+        virtio_rng_free(m->rng[i]);
     }
     for (int i = 0; i < VIRT_MAX_DISKS; i++) {
         block_close(m->disk[i]);

@@ -62,6 +62,27 @@ typedef struct VirtDisk {
     VirtLocking locking;
 } VirtDisk;
 
+/* A device on a virtio-mmio transport. */
+typedef enum {
+    VIRT_VIRTIO_BLK,       /* the next of VirtConfig.disks */
+    VIRT_VIRTIO_RNG,       /* entropy from the host (portos/random.h) */
+} VirtVirtioKind;
+
+/* Where the RTC starts (-rtc base=), and the clock it then follows. */
+typedef enum {
+    VIRT_RTC_BASE_DEFAULT, /* utc, or 2024-01-01 with icount */
+    VIRT_RTC_BASE_UTC,     /* the host's time */
+    VIRT_RTC_BASE_LOCALTIME, /* the host's local time */
+    VIRT_RTC_BASE_DATE,    /* rtc_base_s */
+} VirtRtcBase;
+
+typedef enum {
+    VIRT_RTC_CLOCK_DEFAULT, /* host, or vm with icount */
+    VIRT_RTC_CLOCK_HOST,   /* follows the host's wall clock, steps included */
+    VIRT_RTC_CLOCK_RT,     /* the host's monotonic clock */
+    VIRT_RTC_CLOCK_VM,     /* guest time (instruction counts with icount) */
+} VirtRtcClock;
+
 /*
  * What the board is built from. The board owns this description; a front
  * end (ui/cli.c) fills it in. Strings are borrowed: they must outlive the
@@ -69,7 +90,8 @@ typedef struct VirtDisk {
  */
 typedef struct VirtConfig {
     uint64_t ram_size;     /* bytes */
-    const char *kernel;    /* zImage, uImage, ELF or raw image */
+    const char *kernel;    /* zImage, uImage, ELF or raw image; NULL
+                              only with dumpdtb (no guest runs) */
     const char *initrd;    /* NULL: none */
     const char *append;    /* kernel command line; NULL: none */
     const char *dtb;       /* NULL: the board's own device tree */
@@ -77,6 +99,16 @@ typedef struct VirtConfig {
     bool serial;           /* the UART is connected to the console */
     VirtDisk disks[VIRT_MAX_DISKS]; /* in the order they take slots */
     int nb_disks;
+    /*
+     * The virtio-mmio devices in the order they take slots, from the
+     * highest down as on QEMU; each VIRT_VIRTIO_BLK is the next disk.
+     */
+    VirtVirtioKind virtio[VIRT_MMIO_SLOTS];
+    int nb_virtio;
+    VirtRtcBase rtc_base;
+    int64_t rtc_base_s;    /* VIRT_RTC_BASE_DATE: seconds since 1970 (UTC) */
+    VirtRtcClock rtc_clock;
+    const char *dumpdtb;   /* write the final device tree here and stop */
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     unsigned log_mask;     /* VIRT_LOG_* */
@@ -110,7 +142,8 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
 /**
  * virt_run: run until the guest powers off (PSCI SYSTEM_OFF, or RESET
  * with -no-reboot), the user quits, or a shutdown signal arrives.
- * Returns: the process exit status (0 for a clean power-off).
+ * Returns: the process exit status (0 for a clean power-off; 0 at once
+ * when virt_create only dumped the device tree, -machine dumpdtb).
  */
 int virt_run(VirtMachine *m);
 

@@ -11,7 +11,9 @@
 
 static const char usage_text[] =
     "usage: " PROG " [options]\n"
-    "  -M, -machine virt        the board (QEMU virt memory map)\n"
+    "  -M, -machine virt[,accel=tcg][,highmem=on|off][,gic-version=2][,dumpdtb=FILE]\n"
+    "                           the board (QEMU virt memory map)\n"
+    "  -accel tcg               the only accelerator (an interpreter)\n"
     "  -cpu cortex-a15          the CPU model\n"
     "  -m SIZE                  guest RAM: 256, 256M, 1G (default 128M; 8k units)\n"
     "  -kernel FILE             zImage, raw Image or ELF to boot\n"
@@ -20,14 +22,18 @@ static const char usage_text[] =
     "  -dtb FILE                use this device tree instead of generating one\n"
     "  -drive file=F,format=raw,if=none,id=ID[,readonly=on][,snapshot=on]\n"
     "         [,file.locking=auto|on|off]  lock the image against other users\n"
-    "  -device virtio-blk-device,drive=ID\n"
+    "  -drive file=F,format=raw,if=virtio[,index=N]  a disk with its own device\n"
+    "  -device virtio-blk-device,drive=ID | virtio-rng-device | help\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
     "  -serial stdio|mon:stdio|none\n"
-    "  -display none, -nic none, -smp 1, -no-reboot\n"
+    "  -display none, -nic none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
+    "  -vga none, -parallel none, -L DIR, -no-user-config, -global virtio-mmio.force-legacy=false\n"
+    "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
+    "  -cpu help, -machine help, -accel help   list what there is\n"
     "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
     "  -d int,unimp,guest_errors,exec   trace to stderr\n"
-    "  -h, -help, -version\n"
+    "  -h, -help, -version   (docs/options.md lists every option)\n"
     "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
 
 bool emu_parse_size(const char *s, uint64_t *bytes)
@@ -129,11 +135,37 @@ static char *check_keys(GHashTable *h, const char *const *allowed, const char *o
     return NULL;
 }
 
+/*
+ * An if=virtio drive's index: @index (0..31, unused), or the first free
+ * one, as QEMU numbers them. It names the drive (virtioN) and nothing
+ * else: devices take slots in -drive order.
+ */
+static char *virtio_index(const EmuConfig *cfg, const char *index, int *idx)
+{
+    guint64 v = 0;
+    bool taken = true;
+
+    if (index && !g_ascii_string_to_unsigned(index, 10, 0, VIRT_MMIO_SLOTS - 1, &v, NULL)) {
+        return g_strdup_printf("-drive: index must be 0..%d, not '%s'", VIRT_MMIO_SLOTS - 1, index);
+    }
+    for (; taken; v += taken && !index) {
+        taken = false;
+        for (int i = 0; i < cfg->nb_drives; i++) {
+            taken |= cfg->drives[i].if_virtio && cfg->drives[i].index == (int)v;
+        }
+        if (taken && index) {
+            return g_strdup_printf("-drive: index=%s is already in use", index);
+        }
+    }
+    *idx = (int)v;
+    return NULL;
+}
+
 static char *parse_drive(EmuConfig *cfg, const char *arg)
 {
     static const char *const keys[] = { "file", "format", "if", "id",
                                         "readonly", "snapshot", "cache",
-                                        "file.locking", NULL };
+                                        "file.locking", "index", NULL };
     GHashTable *h = parse_props(arg, NULL);
     char *err = check_keys(h, keys, "-drive");
     const char *file = g_hash_table_lookup(h, "file");
@@ -143,6 +175,10 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
     const char *ro = g_hash_table_lookup(h, "readonly");
     const char *snap = g_hash_table_lookup(h, "snapshot");
     const char *locking = g_hash_table_lookup(h, "file.locking");
+    const char *index = g_hash_table_lookup(h, "index");
+    bool virtio = ifc && !strcmp(ifc, "virtio");
+    char *auto_id = NULL;
+    int idx = 0;
     EmuDrive *d;
 
     if (err) {
@@ -152,9 +188,20 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
         err = g_strdup("-drive: 'file' is required");
     } else if (fmt && strcmp(fmt, "raw")) {
         err = g_strdup_printf("-drive: format '%s' is not supported (only raw)", fmt);
-    } else if (ifc && strcmp(ifc, "none")) {
-        err = g_strdup_printf("-drive: if=%s is not supported (use if=none with -device)", ifc);
-    } else if (!id || !*id) {
+    } else if (ifc && strcmp(ifc, "none") && !virtio) {
+        err = g_strdup_printf("-drive: if=%s is not supported (if=virtio, or if=none with -device)", ifc);
+    } else if (index && !virtio) {
+        err = g_strdup("-drive: index= needs if=virtio");
+    } else if (virtio) {
+        err = virtio_index(cfg, index, &idx);
+    }
+    if (!err && virtio && (!id || !*id)) {
+        id = auto_id = g_strdup_printf("virtio%d", idx); /* QEMU's name */
+    }
+    if (err) {
+        goto out;
+    }
+    if (!id || !*id) {
         err = g_strdup("-drive: 'id' is required (attach it with -device virtio-blk-device,drive=ID)");
     } else if (cfg->nb_drives == EMU_MAX_DRIVES) {
         err = g_strdup_printf("-drive: at most %d drives", EMU_MAX_DRIVES);
@@ -186,46 +233,76 @@ static char *parse_drive(EmuConfig *cfg, const char *arg)
     }
     d->id = g_strdup(id);
     d->file = g_strdup(file);
+    d->if_virtio = virtio;
+    d->attached = virtio;  /* its device comes after the -device ones */
+    d->index = idx;
     cfg->nb_drives++;
 out:
+    g_free(auto_id);
     g_hash_table_destroy(h);
+    return err;
+}
+
+/* Another device on a virtio-mmio slot, or why not. */
+static char *add_virtio(EmuConfig *cfg, VirtVirtioKind kind)
+{
+    if (cfg->nb_virtio == VIRT_MMIO_SLOTS) {
+        return g_strdup_printf("-device: all %d virtio-mmio slots are taken", VIRT_MMIO_SLOTS);
+    }
+    cfg->virtio[cfg->nb_virtio++] = kind;
+    return NULL;
+}
+
+static char *parse_blk_device(EmuConfig *cfg, GHashTable *h)
+{
+    static const char *const keys[] = { "drive", "id", NULL };
+    char *err = check_keys(h, keys, "-device virtio-blk-device");
+    const char *drive = g_hash_table_lookup(h, "drive");
+    int i;
+
+    if (err) {
+        return err;
+    }
+    if (!drive) {
+        return g_strdup("-device virtio-blk-device: 'drive' is required");
+    }
+    for (i = 0; i < cfg->nb_drives && strcmp(cfg->drives[i].id, drive); i++) {
+    }
+    if (i == cfg->nb_drives) {
+        return g_strdup_printf("-device virtio-blk-device: drive '%s' not found (give -drive first)", drive);
+    }
+    if (cfg->drives[i].attached) {
+        return g_strdup_printf("-device virtio-blk-device: drive '%s' is already in use", drive);
+    }
+    err = add_virtio(cfg, VIRT_VIRTIO_BLK);
+    if (!err) {
+        cfg->drives[i].attached = true;
+        cfg->blk_drive[cfg->nb_blk++] = i;
+    }
     return err;
 }
 
 static char *parse_device(EmuConfig *cfg, const char *arg)
 {
-    static const char *const keys[] = { "drive", "id", NULL };
+    static const char *const rng_keys[] = { "id", NULL };
     char *driver;
     GHashTable *h = parse_props(arg, &driver);
     char *err = NULL;
-    const char *drive;
-    int i;
 
-    if (!driver || strcmp(driver, "virtio-blk-device")) {
-        err = g_strdup_printf("-device: '%s' is not a supported device (virtio-blk-device)",
-                              driver ? driver : arg);
-        goto out;
-    }
-    err = check_keys(h, keys, "-device virtio-blk-device");
-    if (err) {
-        goto out;
-    }
-    drive = g_hash_table_lookup(h, "drive");
-    if (!drive) {
-        err = g_strdup("-device virtio-blk-device: 'drive' is required");
-        goto out;
-    }
-    for (i = 0; i < cfg->nb_drives && strcmp(cfg->drives[i].id, drive); i++) {
-    }
-    if (i == cfg->nb_drives) {
-        err = g_strdup_printf("-device virtio-blk-device: drive '%s' not found (give -drive first)", drive);
-    } else if (cfg->drives[i].attached) {
-        err = g_strdup_printf("-device virtio-blk-device: drive '%s' is already in use", drive);
+    if (driver && !strcmp(driver, "virtio-blk-device")) {
+        err = parse_blk_device(cfg, h);
+    } else if (driver && !strcmp(driver, "virtio-rng-device")) {
+        err = check_keys(h, rng_keys, "-device virtio-rng-device");
+        if (!err) {
+            err = add_virtio(cfg, VIRT_VIRTIO_RNG);
+        }
+    } else if (driver && g_str_has_suffix(driver, "-pci")) {
+        err = g_strdup_printf("-device: '%s' is not supported (no PCI bus: use the "
+                              "virtio-mmio devices, -device help)", driver);
     } else {
-        cfg->drives[i].attached = true;
-        cfg->blk_drive[cfg->nb_blk++] = i;
+        err = g_strdup_printf("-device: '%s' is not a supported device (-device help lists them)",
+                              driver ? driver : arg);
     }
-out:
     g_free(driver);
     g_hash_table_destroy(h);
     return err;
@@ -239,8 +316,8 @@ static char *parse_icount(EmuConfig *cfg, const char *arg)
     guint64 v;
     char *err = NULL;
 
-    /* "-icount 4" is shift=4; otherwise key=value pairs. */
-    if (g_ascii_isdigit(arg[0])) {
+    /* "-icount 4" is shift=4, "-icount auto" shift=auto; otherwise key=value pairs. */
+    if (g_ascii_isdigit(arg[0]) || !strcmp(arg, "auto")) {
         shift = arg;
     } else {
         h = parse_props(arg, NULL);
@@ -301,20 +378,203 @@ static char *parse_serial(EmuConfig *cfg, const char *arg)
     return NULL;
 }
 
+/* "accel=tcg" and -accel's type: the one accelerator there is. */
+static char *check_accel(const char *opt, const char *v)
+{
+    if (strcmp(v, "tcg")) {
+        return g_strdup_printf("%s: '%s' is not supported (only tcg: guest code is "
+                               "translated and interpreted)", opt, v);
+    }
+    return NULL;
+}
+
+/*
+ * -machine [type=]virt[,accel=tcg][,highmem=on|off][,gic-version=2]
+ * [,dumpdtb=FILE]: the properties a virt user passes, each either what
+ * this board already is or refused with the reason.
+ */
+static char *parse_machine(EmuConfig *cfg, const char *arg)
+{
+    static const char *const keys[] = { "type", "accel", "highmem",
+                                        "gic-version", "dumpdtb", "usb",
+                                        "secure", "virtualization", NULL };
+    static const struct { const char *key, *why; } off_only[] = {
+        { "usb", "there is no USB controller" },
+        { "secure", "EL3 (TrustZone) is not modelled" },
+        { "virtualization", "EL2 is not modelled" },
+    };
+    char *type;
+    GHashTable *h = parse_props(arg, &type);
+    char *err = check_keys(h, keys, "-machine");
+    const char *t = type ? type : g_hash_table_lookup(h, "type");
+    const char *accel = g_hash_table_lookup(h, "accel");
+    const char *highmem = g_hash_table_lookup(h, "highmem");
+    const char *gic = g_hash_table_lookup(h, "gic-version");
+    const char *dumpdtb = g_hash_table_lookup(h, "dumpdtb");
+    bool b;
+
+    if (!err && t && strcmp(t, "virt")) {
+        err = g_strdup_printf("-machine: '%s' is not supported (virt)", t);
+    }
+    if (!err && accel) {
+        err = check_accel("-machine accel", accel);
+    }
+    if (!err && highmem && !bool_prop(highmem, &b)) {
+        err = g_strdup_printf("-machine: highmem takes on or off, not '%s'", highmem);
+    }
+    if (!err && gic && strcmp(gic, "2")) {
+        err = g_strdup_printf("-machine: gic-version=%s is not supported (only 2: %s)", gic,
+                              !strcmp(gic, "3") || !strcmp(gic, "max") ? "GICv3 is not modelled" :
+                              !strcmp(gic, "host") ? "there is no host GIC without KVM" :
+                              "the board has a GICv2");
+    }
+    /* Off is what the board is; on would need what it does not model. */
+    for (size_t i = 0; !err && i < G_N_ELEMENTS(off_only); i++) {
+        const char *v = g_hash_table_lookup(h, off_only[i].key);
+        if (v && (!bool_prop(v, &b) || b)) {
+            err = g_strdup_printf("-machine: %s=%s is not supported (only off: %s)",
+                                  off_only[i].key, v, off_only[i].why);
+        }
+    }
+    if (!err && dumpdtb) {
+        if (!*dumpdtb) {
+            err = g_strdup("-machine: dumpdtb needs a file name");
+        } else {
+            g_free(cfg->dumpdtb);
+            cfg->dumpdtb = g_strdup(dumpdtb);
+        }
+    }
+    g_free(type);
+    g_hash_table_destroy(h);
+    return err;
+}
+
+/* -accel tcg[,thread=single|multi][,tb-size=N]: one CPU, its own cache. */
+static char *parse_accel(const char *arg)
+{
+    static const char *const keys[] = { "thread", "tb-size", NULL };
+    char *type;
+    GHashTable *h = parse_props(arg, &type);
+    char *err = type ? check_accel("-accel", type)
+                     : g_strdup_printf("-accel: '%s' has no accelerator name (tcg)", arg);
+    const char *thread = g_hash_table_lookup(h, "thread");
+    const char *tb = g_hash_table_lookup(h, "tb-size");
+
+    if (!err) {
+        err = check_keys(h, keys, "-accel tcg");
+    }
+    if (!err && thread && strcmp(thread, "single") && strcmp(thread, "multi")) {
+        err = g_strdup_printf("-accel tcg: thread takes single or multi, not '%s'", thread);
+    }
+    if (!err && tb && !g_ascii_string_to_unsigned(tb, 10, 0, G_MAXUINT32, NULL, NULL)) {
+        err = g_strdup_printf("-accel tcg: tb-size takes a number (MiB), not '%s'", tb);
+    }
+    g_free(type);
+    g_hash_table_destroy(h);
+    return err;
+}
+
+/*
+ * "2006-06-17" or "2006-06-17T16:01:21" (UTC) -> seconds since 1970,
+ * within what the PL031's 32-bit counter holds.
+ */
+static bool parse_rtc_date(const char *s, int64_t *secs)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0, n = -1;
+    GDateTime *dt;
+
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10) {
+        return false;
+    }
+    if (s[n] == 'T') {
+        int m = -1;
+        if (sscanf(s + n + 1, "%2d:%2d:%2d%n", &h, &mi, &sec, &m) != 3 || m != 8) {
+            return false;
+        }
+        n += 1 + m;
+    }
+    if (s[n] || y < 1970 || y > 2105) {
+        return false;
+    }
+    dt = g_date_time_new_utc(y, mo, d, h, mi, sec);
+    if (!dt) {
+        return false;
+    }
+    *secs = g_date_time_to_unix(dt);
+    g_date_time_unref(dt);
+    return true;
+}
+
+/* -rtc base=utc|localtime|DATE,clock=host|rt|vm[,driftfix=none|slew] */
+static char *parse_rtc(EmuConfig *cfg, const char *arg)
+{
+    static const char *const keys[] = { "base", "clock", "driftfix", NULL };
+    GHashTable *h = parse_props(arg, NULL);
+    char *err = check_keys(h, keys, "-rtc");
+    const char *base = g_hash_table_lookup(h, "base");
+    const char *clock = g_hash_table_lookup(h, "clock");
+    const char *drift = g_hash_table_lookup(h, "driftfix");
+
+    if (err || !base) {
+        /* nothing (more) to read */
+    } else if (!strcmp(base, "utc")) {
+        cfg->rtc_base = VIRT_RTC_BASE_UTC;
+    } else if (!strcmp(base, "localtime")) {
+        cfg->rtc_base = VIRT_RTC_BASE_LOCALTIME;
+    } else if (parse_rtc_date(base, &cfg->rtc_base_s)) {
+        cfg->rtc_base = VIRT_RTC_BASE_DATE;
+    } else {
+        err = g_strdup_printf("-rtc: base '%s' is not utc, localtime, YYYY-MM-DD or "
+                              "YYYY-MM-DDTHH:MM:SS (years 1970-2105)", base);
+    }
+    if (err || !clock) {
+        /* nothing (more) to read */
+    } else if (!strcmp(clock, "host")) {
+        cfg->rtc_clock = VIRT_RTC_CLOCK_HOST;
+    } else if (!strcmp(clock, "rt")) {
+        cfg->rtc_clock = VIRT_RTC_CLOCK_RT;
+    } else if (!strcmp(clock, "vm")) {
+        cfg->rtc_clock = VIRT_RTC_CLOCK_VM;
+    } else {
+        err = g_strdup_printf("-rtc: clock '%s' is not host, rt or vm", clock);
+    }
+    /* slew corrects lost x86 RTC interrupts: nothing to do for a PL031. */
+    if (!err && drift && strcmp(drift, "none") && strcmp(drift, "slew")) {
+        err = g_strdup_printf("-rtc: driftfix '%s' is not none or slew", drift);
+    }
+    g_hash_table_destroy(h);
+    return err;
+}
+
+/* -name NAME[,guest=NAME][,process=NAME][,debug-threads=on|off]: no window, no effect. */
+static char *parse_name(const char *arg)
+{
+    static const char *const keys[] = { "guest", "process", "debug-threads", NULL };
+    char *first;
+    GHashTable *h = parse_props(arg, &first);
+    char *err = check_keys(h, keys, "-name");
+    const char *dt = g_hash_table_lookup(h, "debug-threads");
+    bool b;
+
+    if (!err && dt && !bool_prop(dt, &b)) {
+        err = g_strdup_printf("-name: debug-threads takes on or off, not '%s'", dt);
+    }
+    g_free(first);
+    g_hash_table_destroy(h);
+    return err;
+}
+
 /* Options that take an argument, and whether a repeat replaces it. */
 static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 {
     if (!strcmp(opt, "M") || !strcmp(opt, "machine")) {
-        char *type;
-        GHashTable *h = parse_props(arg, &type);
-        bool ok = type && !strcmp(type, "virt") && g_hash_table_size(h) == 0;
-        g_free(type);
-        g_hash_table_destroy(h);
-        if (!ok) {
-            return g_strdup_printf("-machine: '%s' is not supported (virt)", arg);
-        }
-        g_free(cfg->machine);
-        cfg->machine = g_strdup("virt");
+        return parse_machine(cfg, arg);
+    } else if (!strcmp(opt, "accel")) {
+        return parse_accel(arg);
+    } else if (!strcmp(opt, "rtc")) {
+        return parse_rtc(cfg, arg);
+    } else if (!strcmp(opt, "name")) {
+        return parse_name(arg);
     } else if (!strcmp(opt, "cpu")) {
         char *model;
         GHashTable *h = parse_props(arg, &model);
@@ -363,6 +623,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
     } else if (!strcmp(opt, "device")) {
         return parse_device(cfg, arg);
     } else if (!strcmp(opt, "serial")) {
+        cfg->serial_given = true;
         return parse_serial(cfg, arg);
     } else if (!strcmp(opt, "icount")) {
         return parse_icount(cfg, arg);
@@ -376,6 +637,20 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         if (strcmp(arg, "none")) {
             return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
         }
+    } else if (!strcmp(opt, "vga") || !strcmp(opt, "parallel")) {
+        /* virt has neither a VGA card nor a parallel port. */
+        if (strcmp(arg, "none")) {
+            return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
+        }
+    } else if (!strcmp(opt, "global")) {
+        /* The one a virt user passes: virtio-mmio is modern only here. */
+        if (strcmp(arg, "virtio-mmio.force-legacy=false") &&
+            strcmp(arg, "virtio-mmio.force-legacy=off")) {
+            return g_strdup_printf("-global: '%s' is not supported "
+                                   "(virtio-mmio.force-legacy=false)", arg);
+        }
+    } else if (!strcmp(opt, "L")) {
+        /* A firmware search path: portos-arm loads no firmware or ROMs. */
     } else if (!strcmp(opt, "smp")) {
         if (strcmp(arg, "1") && strcmp(arg, "cpus=1")) {
             return g_strdup_printf("-smp: '%s' is not supported (one CPU)", arg);
@@ -388,8 +663,47 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
-    "device", "serial", "icount", "d", "display", "nic", "net", "smp", NULL
+    "device", "serial", "icount", "d", "display", "nic", "net", "smp",
+    "accel", "rtc", "name", "vga", "parallel", "global", "L", NULL
 };
+
+static const char cpu_help[] =
+    "Available CPUs:\n"
+    "  cortex-a15   VFPv4-D32, no NEON (add ,neon=off to compare with QEMU)\n"
+    "  max          the same CPU here\n";
+static const char machine_help[] =
+    "Supported machines are:\n"
+    "virt                 QEMU's ARM Virtual Machine layout (one CPU, GICv2, PL011, PL031, virtio-mmio)\n";
+static const char accel_help[] =
+    "Accelerators supported in portos-arm:\n"
+    "tcg\n";
+static const char device_help[] =
+    "Storage devices:\n"
+    "name \"virtio-blk-device\", bus virtio-bus\n"
+    "\n"
+    "Misc devices:\n"
+    "name \"virtio-rng-device\", bus virtio-bus\n";
+
+/* "-cpu help" and its kin: the text to print, or NULL if @arg is not help. */
+static const char *help_text(const char *opt, const char *arg)
+{
+    if (strcmp(arg, "help") && strcmp(arg, "?")) {
+        return NULL;
+    }
+    if (!strcmp(opt, "cpu")) {
+        return cpu_help;
+    }
+    if (!strcmp(opt, "M") || !strcmp(opt, "machine")) {
+        return machine_help;
+    }
+    if (!strcmp(opt, "accel")) {
+        return accel_help;
+    }
+    if (!strcmp(opt, "device")) {
+        return device_help;
+    }
+    return NULL;
+}
 
 static bool takes_arg(const char *opt)
 {
@@ -428,6 +742,10 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
                 err = g_strdup_printf("-%s: requires an argument", opt);
                 break;
             }
+            if (help_text(opt, argv[i + 1])) {
+                fputs(help_text(opt, argv[i + 1]), fout);
+                return EMU_CLI_EXIT;
+            }
             err = apply_option(cfg, opt, argv[++i]);
         } else if (!strcmp(opt, "nographic")) {
             cfg->nographic = true;
@@ -435,6 +753,10 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             cfg->no_reboot = true;
         } else if (!strcmp(opt, "snapshot")) {
             cfg->snapshot = true;
+        } else if (!strcmp(opt, "nodefaults")) {
+            cfg->nodefaults = true;
+        } else if (!strcmp(opt, "no-user-config")) {
+            /* portos-arm reads no configuration files anyway. */
         } else if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
             fputs(usage_text, fout);
             return EMU_CLI_EXIT;
@@ -445,8 +767,26 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             err = g_strdup_printf("-%s: invalid option", opt);
         }
     }
-    if (!err && !cfg->kernel) {
+    if (!err && !cfg->kernel && !cfg->dumpdtb) {
         err = g_strdup("no -kernel given: nothing to run (see -help)");
+    }
+    /* As QEMU: these only mean something to a kernel. */
+    if (!err && !cfg->kernel && cfg->append) {
+        err = g_strdup("-append only allowed with -kernel option");
+    }
+    if (!err && !cfg->kernel && cfg->initrd) {
+        err = g_strdup("-initrd only allowed with -kernel option");
+    }
+    /* if=virtio drives get their devices after the -device ones, as in QEMU. */
+    for (int i = 0; !err && i < cfg->nb_drives; i++) {
+        if (cfg->drives[i].if_virtio) {
+            err = add_virtio(cfg, VIRT_VIRTIO_BLK);
+            cfg->blk_drive[cfg->nb_blk++] = i;
+        }
+    }
+    /* -nodefaults: no default serial port; the UART is unconnected. */
+    if (cfg->nodefaults && !cfg->serial_given) {
+        cfg->serial = EMU_SERIAL_NONE;
     }
     for (int i = 0; !err && i < cfg->nb_drives; i++) {
         if (!cfg->drives[i].attached) {
@@ -481,6 +821,12 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
         vd->snapshot = d->snapshot || cfg->snapshot;
         vd->locking = d->locking;
     }
+    memcpy(vc->virtio, cfg->virtio, sizeof(vc->virtio));
+    vc->nb_virtio = cfg->nb_virtio;
+    vc->rtc_base = cfg->rtc_base;
+    vc->rtc_base_s = cfg->rtc_base_s;
+    vc->rtc_clock = cfg->rtc_clock;
+    vc->dumpdtb = cfg->dumpdtb;
     vc->icount = cfg->icount;
     vc->icount_shift = cfg->icount_shift;
     vc->log_mask = cfg->log_mask;
@@ -494,6 +840,7 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->initrd);
     g_free(cfg->append);
     g_free(cfg->dtb);
+    g_free(cfg->dumpdtb);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);

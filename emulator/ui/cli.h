@@ -31,7 +31,9 @@ typedef struct EmuDrive {
     bool readonly;
     bool snapshot;
     VirtLocking locking;   /* file.locking=, as in QEMU (default auto) */
-    bool attached;         /* claimed by a -device */
+    bool attached;         /* claimed by a -device, or if=virtio */
+    bool if_virtio;        /* if=virtio: a virtio-blk device of its own */
+    int index;             /* if=virtio: index= (or the first free one) */
 } EmuDrive;
 
 typedef struct EmuConfig {
@@ -42,6 +44,12 @@ typedef struct EmuConfig {
     char *initrd;
     char *append;
     char *dtb;
+    char *dumpdtb;         /* -machine dumpdtb=FILE */
+    bool nodefaults;       /* -nodefaults: no serial unless -serial */
+    bool serial_given;
+    VirtRtcBase rtc_base;  /* -rtc base= */
+    int64_t rtc_base_s;
+    VirtRtcClock rtc_clock; /* -rtc clock= */
     bool nographic;
     bool no_reboot;
     bool snapshot;
@@ -51,6 +59,10 @@ typedef struct EmuConfig {
     /* virtio-blk devices in command-line order, as indexes into drives[] */
     int blk_drive[EMU_MAX_DRIVES];
     int nb_blk;
+    /* Every virtio device in the order it takes a slot (-device order,
+       then the if=virtio drives); a BLK is the next of blk_drive[]. */
+    VirtVirtioKind virtio[VIRT_MMIO_SLOTS];
+    int nb_virtio;
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     unsigned log_mask;     /* -d: VIRT_LOG_* */
@@ -58,7 +70,7 @@ typedef struct EmuConfig {
 
 typedef enum {
     EMU_CLI_RUN = 0,       /* parsed: run the machine */
-    EMU_CLI_EXIT = 1,      /* -help / -version printed: exit 0 */
+    EMU_CLI_EXIT = 1,      /* -help, -version, -cpu help...: exit 0 */
     EMU_CLI_ERROR = -1,    /* *errmsg says why: print it, exit 1 */
 } EmuCliResult;
 

@@ -215,6 +215,12 @@ CLI = {
     "options": "-kernel k -icount shift=3 -d int,guest_errors,unimp"
                " -serial mon:stdio -no-reboot",
     "help": "-help",
+    "harness": "-nodefaults -accel tcg -machine virt,accel=tcg,highmem=off,"
+               "gic-version=2,dumpdtb=out.dtb -name g -rtc base=2020-01-01T10:00:00,"
+               "clock=vm -icount auto -cpu help",
+    "virtio": "-kernel k -drive file=a.img,if=virtio,index=3 -drive file=b.img,if=virtio"
+              " -device virtio-rng-device -drive file=c,if=none,id=c"
+              " -device virtio-blk-device,drive=c -device help",
 }
 
 

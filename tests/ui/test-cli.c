@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "portos-test.h"
 #include "ui/cli.h"
 
 /*
@@ -151,7 +152,7 @@ START_TEST(test_errors)
     expect_error("-kernel k -drive file=d.img,format=qcow2,id=a -device virtio-blk-device,drive=a", "only raw");
     expect_error("-kernel k -drive file=d.img,id=a,bogus=1", "invalid parameter 'bogus'");
     expect_error("-kernel k -drive format=raw,id=a", "'file' is required");
-    expect_error("-kernel k -drive file=d.img,if=virtio,id=a", "if=virtio");
+    expect_error("-kernel k -drive file=d.img,if=ide,id=a", "if=ide is not supported");
     expect_error("-kernel k -drive file=d.img", "'id' is required");
     expect_error("-kernel k -drive file=a,id=x -drive file=b,id=x", "duplicate id");
     expect_error("-kernel k -drive file=d.img,id=a", "not attached");
@@ -271,6 +272,186 @@ START_TEST(test_virt_config)
 }
 END_TEST
 
+/* What test harnesses pass: accepted, with the effects QEMU gives them. */
+START_TEST(test_harness_options)
+{
+    EmuConfig cfg;
+    VirtConfig vc;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -nodefaults -accel tcg,thread=single "
+                           "-machine virt,accel=tcg,highmem=off,gic-version=2 "
+                           "-M accel=tcg -machine type=virt,highmem=on "
+                           "-name guest0,process=portos,debug-threads=on "
+                           "-rtc base=2006-06-17T16:01:21,clock=vm,driftfix=slew "
+                           "-machine usb=off,secure=off,virtualization=off -vga none "
+                           "-parallel none -global virtio-mmio.force-legacy=false "
+                           "-L /usr/share/qemu -no-user-config -icount auto"),
+                     EMU_CLI_RUN);
+    ck_assert_ptr_null(err);
+    ck_assert_int_eq(cfg.serial, EMU_SERIAL_NONE); /* -nodefaults: no serial */
+    ck_assert_ptr_null(cfg.dumpdtb);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert(!vc.serial);
+    ck_assert_int_eq(vc.rtc_base, VIRT_RTC_BASE_DATE);
+    ck_assert_int_eq(vc.rtc_base_s, 1150560081);
+    ck_assert_int_eq(vc.rtc_clock, VIRT_RTC_CLOCK_VM);
+    ck_assert_int_eq(vc.nb_virtio, 0);
+    ck_assert(vc.icount);
+    ck_assert_int_eq(vc.icount_shift, 3);
+    emu_cli_free(&cfg);
+
+    /* An explicit -serial wins over -nodefaults, in either order. */
+    ck_assert_int_eq(parse(&cfg, &err, "-serial stdio -nodefaults -kernel k -rtc base=2020-01-01"),
+                     EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.serial, EMU_SERIAL_STDIO);
+    ck_assert_int_eq(cfg.rtc_base_s, 1577836800);
+    ck_assert_int_eq(cfg.rtc_clock, VIRT_RTC_CLOCK_DEFAULT);
+    emu_cli_free(&cfg);
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -rtc base=localtime,clock=rt"), EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.rtc_base, VIRT_RTC_BASE_LOCALTIME);
+    ck_assert_int_eq(cfg.rtc_clock, VIRT_RTC_CLOCK_RT);
+    ck_assert_int_eq(cfg.serial, EMU_SERIAL_MON_STDIO);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -rtc base=utc,clock=host"), EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.rtc_base, VIRT_RTC_BASE_UTC);
+    ck_assert_int_eq(cfg.rtc_clock, VIRT_RTC_CLOCK_HOST);
+    emu_cli_free(&cfg);
+
+    /* dumpdtb needs no kernel, as in QEMU; -append and -initrd do. */
+    ck_assert_int_eq(parse(&cfg, &err, "-machine virt,dumpdtb=out.dtb"), EMU_CLI_RUN);
+    ck_assert_ptr_null(cfg.kernel);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert_str_eq(vc.dumpdtb, "out.dtb");
+    emu_cli_free(&cfg);
+    expect_error("-M dumpdtb=o.dtb -append x", "-append only allowed with -kernel option");
+    expect_error("-M dumpdtb=o.dtb -initrd x", "-initrd only allowed with -kernel option");
+}
+END_TEST
+
+/*
+ * virtio devices take slots in -device order, then the if=virtio drives
+ * in -drive order (QEMU creates those after the -device ones).
+ */
+START_TEST(test_virtio_order)
+{
+    EmuConfig cfg;
+    VirtConfig vc;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -drive file=a.img,format=raw,if=virtio "
+                           "-drive file=b.img,if=virtio,index=5 -drive file=d.img,if=virtio "
+                           "-drive file=c.img,format=raw,if=none,id=c "
+                           "-device virtio-rng-device -device virtio-blk-device,drive=c,id=disk "
+                           "-device virtio-rng-device,id=rng1"),
+                     EMU_CLI_RUN);
+    ck_assert_ptr_null(err);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert_int_eq(vc.nb_virtio, 6);
+    ck_assert_int_eq(vc.virtio[0], VIRT_VIRTIO_RNG);
+    ck_assert_int_eq(vc.virtio[1], VIRT_VIRTIO_BLK);
+    ck_assert_int_eq(vc.virtio[2], VIRT_VIRTIO_RNG);
+    ck_assert_int_eq(vc.virtio[3], VIRT_VIRTIO_BLK);
+    ck_assert_int_eq(vc.virtio[4], VIRT_VIRTIO_BLK);
+    ck_assert_int_eq(vc.virtio[5], VIRT_VIRTIO_BLK);
+    ck_assert_int_eq(vc.nb_disks, 4);
+    ck_assert_str_eq(vc.disks[0].file, "c.img");
+    ck_assert_str_eq(vc.disks[1].file, "a.img");
+    ck_assert_str_eq(vc.disks[1].id, "virtio0");
+    ck_assert_str_eq(vc.disks[2].file, "b.img");
+    ck_assert_str_eq(vc.disks[2].id, "virtio5");
+    ck_assert_str_eq(vc.disks[3].file, "d.img");
+    ck_assert_str_eq(vc.disks[3].id, "virtio1"); /* the first free index */
+    emu_cli_free(&cfg);
+}
+END_TEST
+
+START_TEST(test_harness_errors)
+{
+    expect_error("-kernel k -accel kvm", "-accel: 'kvm' is not supported (only tcg");
+    expect_error("-kernel k -accel hvf", "only tcg");
+    expect_error("-kernel k -accel tcg,thread=many", "thread takes single or multi");
+    expect_error("-kernel k -accel tcg,bogus=1", "invalid parameter 'bogus'");
+    expect_error("-kernel k -machine virt,accel=kvm", "-machine accel: 'kvm' is not supported (only tcg");
+    expect_error("-kernel k -machine accel=kvm:tcg", "only tcg");
+    expect_error("-kernel k -machine virt,gic-version=3", "gic-version=3 is not supported (only 2: GICv3");
+    expect_error("-kernel k -machine virt,gic-version=host", "no host GIC");
+    expect_error("-kernel k -machine virt,gic-version=max", "only 2");
+    expect_error("-kernel k -machine virt,highmem=maybe", "highmem takes on or off");
+    expect_error("-kernel k -machine virt,its=off", "invalid parameter 'its'");
+    expect_error("-kernel k -machine virt,secure=on", "secure=on is not supported (only off: EL3");
+    expect_error("-kernel k -machine virtualization=on", "EL2 is not modelled");
+    expect_error("-kernel k -machine usb=on", "no USB controller");
+    expect_error("-kernel k -machine usb=maybe", "usb=maybe");
+    expect_error("-kernel k -vga std", "-vga: 'std' is not supported (none)");
+    expect_error("-kernel k -global virtio-mmio.force-legacy=true", "-global:");
+    expect_error("-kernel k -icount autox", "-icount");
+    expect_error("-kernel k -machine type=sbsa-ref", "'sbsa-ref' is not supported");
+    expect_error("-kernel k -machine virt,dumpdtb=", "dumpdtb needs a file name");
+    expect_error("-kernel k -rtc base=2020-13-01", "-rtc: base '2020-13-01'");
+    expect_error("-kernel k -rtc base=1969-12-31", "1970-2105");
+    expect_error("-kernel k -rtc base=2020-01-01T25:00:00", "YYYY-MM-DDTHH:MM:SS");
+    expect_error("-kernel k -rtc base=2020-01-01T10:00", "-rtc: base");
+    expect_error("-kernel k -rtc base=2020-1-1", "-rtc: base");
+    expect_error("-kernel k -rtc clock=guest", "-rtc: clock 'guest' is not host, rt or vm");
+    expect_error("-kernel k -rtc driftfix=fast", "driftfix");
+    expect_error("-kernel k -rtc base=utc,tz=1", "invalid parameter 'tz'");
+    expect_error("-kernel k -name x,colour=red", "-name: invalid parameter 'colour'");
+    expect_error("-kernel k -device virtio-rng-device,rng=r0", "invalid parameter 'rng'");
+    expect_error("-kernel k -device virtio-rng-pci", "no PCI bus");
+    expect_error("-kernel k -device virtio-gpu-device", "not a supported device (-device help");
+    expect_error("-kernel k -drive file=a,if=virtio,index=1 -drive file=b,if=virtio,index=1",
+                 "index=1 is already in use");
+    expect_error("-kernel k -drive file=a,if=virtio,index=32", "index must be 0..31");
+    expect_error("-kernel k -drive file=a,if=none,id=a,index=0", "index= needs if=virtio");
+    expect_error("-kernel k -drive file=a,if=virtio,id=v -device virtio-blk-device,drive=v",
+                 "already in use");
+    expect_error("-kernel k -drive file=a,if=virtio -drive file=b,if=none,id=virtio0",
+                 "duplicate id 'virtio0'");
+}
+END_TEST
+
+/* -cpu help and its kin print a list on @out and exit 0, like QEMU's. */
+static void expect_help(const char *line, const char *needle)
+{
+    char *argv[4] = { (char *)"portos-arm", NULL, NULL, NULL };
+    char *words = g_strdup(line), *sp = strchr(words, ' ');
+    char *path = portos_test_tmpname("help");
+    FILE *out = fopen(path, "w+");
+    char buf[1024] = "";
+    EmuConfig cfg;
+    char *err = NULL;
+    size_t n;
+
+    *sp = '\0';
+    argv[1] = words;
+    argv[2] = sp + 1;
+    ck_assert_ptr_nonnull(out);
+    ck_assert_int_eq(emu_cli_parse(&cfg, 3, argv, &err, out), EMU_CLI_EXIT);
+    rewind(out);
+    n = fread(buf, 1, sizeof(buf) - 1, out);
+    buf[n] = '\0';
+    ck_assert_msg(strstr(buf, needle), "'%s' printed '%s'", line, buf);
+    fclose(out);
+    remove(path);
+    g_free(path);
+    g_free(words);
+    emu_cli_free(&cfg);
+}
+
+START_TEST(test_help_lists)
+{
+    expect_help("-cpu help", "  cortex-a15");
+    expect_help("-cpu ?", "Available CPUs:");
+    expect_help("-device help", "name \"virtio-rng-device\", bus virtio-bus");
+    expect_help("-device help", "name \"virtio-blk-device\", bus virtio-bus");
+    expect_help("-machine help", "virt ");
+    expect_help("-M help", "Supported machines are:");
+    expect_help("-accel help", "tcg");
+}
+END_TEST
+
 START_TEST(test_help_version)
 {
     EmuConfig cfg;
@@ -297,6 +478,10 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_drive_locking);
     tcase_add_test(tc, test_virt_config);
     tcase_add_test(tc, test_help_version);
+    tcase_add_test(tc, test_harness_options);
+    tcase_add_test(tc, test_virtio_order);
+    tcase_add_test(tc, test_harness_errors);
+    tcase_add_test(tc, test_help_lists);
     suite_add_tcase(s, tc);
     return s;
 }
