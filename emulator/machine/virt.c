@@ -25,6 +25,7 @@
 #include "machine/loader.h"
 #include "machine/virt-fdt.h"
 #include "target/arm/cpu.h"
+#include "util/log.h"
 
 /* Instructions per slice between device/timer/console checks. */
 #define SLICE_INSNS 100000
@@ -187,21 +188,12 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         }
         break;
     default:
-        if (m->cfg.log_mask & VIRT_LOG_UNIMP) {
-            fprintf(stderr, "portos-arm: HVC #%u: unknown PSCI function 0x%08x\n",
-                    imm, fn);
-        }
+        log_mask_printf(LOG_UNIMP, "HVC #%u: unknown PSCI function 0x%08x\n",
+                        imm, fn);
         ret = PSCI_RET_NOT_SUPPORTED;
     }
     env->regs[0] = ret;
     return true;
-}
-
-/* -d exec: one line per translation block run (chaining off, like QEMU). */
-static void trace_tb(CPUState *cs, const TranslationBlock *tb, void *opaque)
-{
-    fprintf(stderr, "Trace: pc 0x%08" PRIx64 " flags 0x%08" PRIx64 "\n",
-            tb->pc, tb->flags);
 }
 
 /* ---- wiring ---- */
@@ -231,7 +223,6 @@ static int add_virtio(VirtMachine *m, char **errmsg)
     const VirtConfig *cfg = &m->cfg;
     int slot = VIRT_MMIO_SLOTS - 1;
 
-    virtio_log_guest_errors = cfg->log_mask & VIRT_LOG_GUEST_ERROR;
     for (int i = 0; i < cfg->nb_disks && i < VIRT_MAX_DISKS; i++, slot--) {
         const VirtDisk *d = &cfg->disks[i];
         unsigned flags = (d->readonly ? BLOCK_OPEN_READONLY : 0) |
@@ -370,10 +361,9 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
         goto fail;
     }
     arm_cpu_set_call_hook(&m->cpu, psci_call, m);
-    m->cpu.log_exceptions = cfg->log_mask & VIRT_LOG_INT;
-    if (cfg->log_mask & VIRT_LOG_EXEC) {
+    /* -d exec and cpu show every TB run, not only the unchained ones. */
+    if (log_mask(LOG_EXEC | LOG_CPU | LOG_NOCHAIN)) {
         exec_set_debug(EXEC_DEBUG_NOCHAIN);
-        exec_set_trace_hook(trace_tb, m);
     }
     arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
     if (add_devices(m, errmsg) < 0 || boot(m, errmsg) < 0) {

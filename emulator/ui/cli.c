@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/log.h"
+
 #define PROG "portos-arm"
 
 static const char usage_text[] =
@@ -26,7 +28,10 @@ static const char usage_text[] =
     "  -serial stdio|mon:stdio|none\n"
     "  -display none, -nic none, -smp 1, -no-reboot\n"
     "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
-    "  -d int,unimp,guest_errors,exec   trace to stderr\n"
+    "  -d ITEM,...              debug log (in_asm, out_asm, op, op_opt, int, exec, cpu,\n"
+    "                           mmu, unimp, guest_errors, nochain; -d help lists them)\n"
+    "  -D FILE                  write the debug log to FILE instead of stderr\n"
+    "  -dfilter RANGE,...       log only TBs at 0xSTART..0xEND, 0xSTART+LEN, 0xEND-LEN\n"
     "  -h, -help, -version\n"
     "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
 
@@ -265,27 +270,6 @@ out:
     return err;
 }
 
-static char *parse_log(EmuConfig *cfg, const char *arg)
-{
-    char **items = g_strsplit(arg, ",", -1);
-    char *err = NULL;
-
-    for (int i = 0; items[i] && !err; i++) {
-        if (!strcmp(items[i], "int")) {
-            cfg->log_mask |= VIRT_LOG_INT;
-        } else if (!strcmp(items[i], "unimp")) {
-            cfg->log_mask |= VIRT_LOG_UNIMP;
-        } else if (!strcmp(items[i], "guest_errors")) {
-            cfg->log_mask |= VIRT_LOG_GUEST_ERROR;
-        } else if (!strcmp(items[i], "exec")) {
-            cfg->log_mask |= VIRT_LOG_EXEC;
-        } else {
-            err = g_strdup_printf("-d: unknown log item '%s' (int, unimp, guest_errors, exec)", items[i]);
-        }
-    }
-    g_strfreev(items);
-    return err;
-}
 
 static char *parse_serial(EmuConfig *cfg, const char *arg)
 {
@@ -367,7 +351,18 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
     } else if (!strcmp(opt, "icount")) {
         return parse_icount(cfg, arg);
     } else if (!strcmp(opt, "d")) {
-        return parse_log(cfg, arg);
+        /* The items are util/log.c's; as in QEMU, a repeat replaces them. */
+        return log_parse_items(arg, &cfg->log_mask, &cfg->log_help);
+    } else if (!strcmp(opt, "D")) {
+        g_free(cfg->log_file);
+        cfg->log_file = g_strdup(arg);
+    } else if (!strcmp(opt, "dfilter")) {
+        char *err = log_parse_dfilter(arg);
+        if (err) {
+            return err;
+        }
+        g_free(cfg->log_dfilter);
+        cfg->log_dfilter = g_strdup(arg);
     } else if (!strcmp(opt, "display")) {
         if (strcmp(arg, "none")) {
             return g_strdup_printf("-display: '%s' is not supported (none)", arg);
@@ -388,7 +383,8 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
-    "device", "serial", "icount", "d", "display", "nic", "net", "smp", NULL
+    "device", "serial", "icount", "d", "D", "dfilter", "display", "nic", "net",
+    "smp", NULL
 };
 
 static bool takes_arg(const char *opt)
@@ -429,6 +425,10 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
                 break;
             }
             err = apply_option(cfg, opt, argv[++i]);
+            if (!err && cfg->log_help) {
+                log_print_help(fout);   /* -d help, as QEMU: list and exit */
+                return EMU_CLI_EXIT;
+            }
         } else if (!strcmp(opt, "nographic")) {
             cfg->nographic = true;
         } else if (!strcmp(opt, "no-reboot")) {
@@ -483,7 +483,6 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     }
     vc->icount = cfg->icount;
     vc->icount_shift = cfg->icount_shift;
-    vc->log_mask = cfg->log_mask;
 }
 
 void emu_cli_free(EmuConfig *cfg)
@@ -494,6 +493,8 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->initrd);
     g_free(cfg->append);
     g_free(cfg->dtb);
+    g_free(cfg->log_file);
+    g_free(cfg->log_dfilter);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);

@@ -13,6 +13,7 @@
 #include "block/block.h"
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
+#include "util/log.h"
 
 #define RAM_BASE 0x40000000ull
 #define RAM_SIZE 0x100000ull
@@ -465,7 +466,7 @@ START_TEST(test_bad_register_use)
     unsigned before = vdev->guest_errors;
     uint16_t h;
 
-    virtio_log_guest_errors = true;  /* one line each on stderr */
+    log_set_mask(LOG_GUEST_ERROR);  /* one line each on stderr */
 
     /* Non-32-bit access to a register, write to a read-only one... */
     ck_assert_int_eq(mem_read(as, SLOT + VIRTIO_MMIO_STATUS, &h, 2), MEM_TX_OK);
@@ -476,7 +477,7 @@ START_TEST(test_bad_register_use)
     ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
     wr(VIRTIO_MMIO_QUEUE_READY, 1);
     wr(VIRTIO_MMIO_QUEUE_NOTIFY, 9);
-    virtio_log_guest_errors = false;
+    log_set_mask(0);
     ck_assert_uint_ge(vdev->guest_errors, before + 4);
     ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
