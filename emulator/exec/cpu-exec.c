@@ -8,10 +8,12 @@
  * each exception, never in the interpreter.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "exec/exec-int.h"
 #include "tci/tci.h"
+#include "util/log.h"
 
 /* ---- TLB hooks: the TLB talks to the CPU's target ops ---- */
 
@@ -133,12 +135,6 @@ void exec_set_debug(unsigned flags)
         tb_flush();   /* drop existing links and jump-cache entries */
     }
     exec_state.debug = flags;
-}
-
-void exec_set_trace_hook(ExecTraceFn *fn, void *opaque)
-{
-    exec_state.trace = fn;
-    exec_state.trace_opaque = opaque;
 }
 
 _Noreturn void cpu_loop_exit(CPUState *cs)
@@ -274,6 +270,22 @@ static int handle_events(CPUState *cs)
     return -1;
 }
 
+/* -d exec, -d cpu: the TB about to run, as QEMU logs it. */
+static G_GNUC_NO_INLINE void log_tb_exec(CPUState *cs, const TranslationBlock *tb)
+{
+    if (!log_in_filter(tb->pc)) {
+        return;
+    }
+    if (log_mask(LOG_EXEC)) {
+        log_printf("Trace %d: %p [00000000/%08" PRIx64 "/%08" PRIx64 "/%08x] \n",
+                   cs->cpu_index, (const void *)tb, tb->pc, tb->flags,
+                   tb->cflags);
+    }
+    if (log_mask(LOG_CPU) && cs->ops->dump_state) {
+        cs->ops->dump_state(cs, log_file());
+    }
+}
+
 /*
  * Never inlined into cpu_exec(): Emscripten lowers setjmp by routing every
  * call made in the function that holds it through a JS trampoline.
@@ -303,8 +315,8 @@ static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
             tb_add_jump(last_tb, last_slot, tb);
         }
         flush_gen = es->flush_count;
-        if (es->trace) {
-            es->trace(cs, tb, es->trace_opaque);
+        if (G_UNLIKELY(log_mask(LOG_EXEC | LOG_CPU))) {
+            log_tb_exec(cs, tb);
         }
         r = tci_exec(cs, tb);
         cs->tci_tb = NULL;

@@ -21,6 +21,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "exec/tb.h"
 #include "mem/memory.h"
@@ -77,6 +78,7 @@ typedef struct CPUState CPUState;
  * @has_work: whether a halted CPU should wake (e.g. an unmasked IRQ).
  * @restore_state: put the guest PC etc. from an insn_start's @data back
  *     into the CPU state (an exception inside that instruction).
+ * @dump_state: (optional) write the registers to @f, for -d cpu.
  */
 typedef struct CPUOps {
     void (*translate)(CPUState *cs, TranslationBlock *tb, int max_insns);
@@ -93,6 +95,7 @@ typedef struct CPUOps {
     bool (*has_work)(CPUState *cs);
     void (*restore_state)(CPUState *cs, const TranslationBlock *tb,
                           const uint64_t *data);
+    void (*dump_state)(CPUState *cs, FILE *f);
 } CPUOps;
 
 #define TB_JMP_CACHE_BITS 12
@@ -282,20 +285,13 @@ void exec_get_stats(ExecStats *st);
 /*
  * Debugging aids (off by default).
  * EXEC_DEBUG_NOCHAIN: never chain TBs and never follow the jump cache
- * from inside a TB, so every TB goes through the loop and the trace hook.
+ * from inside a TB, so every TB goes through the loop (and -d exec,cpu
+ * log every one).
  */
 #define EXEC_DEBUG_NOCHAIN 0x1
 /* EXEC_DEBUG_NOOPT: lower the translator's IR without tcg_optimize(). */
 #define EXEC_DEBUG_NOOPT   0x2
 /** exec_set_debug: set EXEC_DEBUG_* flags (not from inside a TB). */
 void exec_set_debug(unsigned flags);
-/**
- * ExecTraceFn: called by the loop before it runs @tb (with NOCHAIN, before
- * every TB).  @opaque as given to exec_set_trace_hook().
- */
-typedef void ExecTraceFn(CPUState *cs, const TranslationBlock *tb,
-                         void *opaque);
-/** exec_set_trace_hook: install (or with NULL remove) the trace hook. */
-void exec_set_trace_hook(ExecTraceFn *fn, void *opaque);
 
 #endif /* EXEC_CPU_H */

@@ -34,8 +34,6 @@ typedef struct ExecState {
     TCGContext *tcg;
     ExecStats stats;
     unsigned debug;
-    ExecTraceFn *trace;
-    void *trace_opaque;
     uint64_t flush_count;
     /* Code pages of the TB being translated (translator.c). */
     TranslationBlock *tr_tb;

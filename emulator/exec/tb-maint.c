@@ -8,6 +8,7 @@
 
 #include "exec/exec-int.h"
 #include "tci/tci.h"
+#include "util/log.h"
 
 ExecState exec_state;
 
@@ -343,6 +344,26 @@ void tb_jmp_cache_clear_page(CPUState *cs, uint64_t vaddr)
 
 /* ---- translation ---- */
 
+/* -d op, op_opt: the IR, before or after tcg_optimize(). */
+static G_GNUC_NO_INLINE void log_ops(const char *title)
+{
+    FILE *f = log_file();
+
+    fprintf(f, "%s\n", title);
+    tcg_dump_ops(f);
+    fputc('\n', f);
+}
+
+/* -d out_asm: the bytecode of a TB just generated. */
+static G_GNUC_NO_INLINE void log_out_asm(const TranslationBlock *tb)
+{
+    FILE *f = log_file();
+
+    fprintf(f, "OUT: [size=%zu]\n", (size_t)tb->code_units * 2);
+    tci_disas(f, tb->code, tb->code_units);
+    fputc('\n', f);
+}
+
 static size_t align8(size_t n)
 {
     return (n + 7) & ~(size_t)7;
@@ -417,6 +438,7 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
         bool nocache = cflags & CF_NOCACHE;
         uint8_t *mem = nocache ? es->scratch_buf : es->code_buf + es->code_used;
         size_t cap = nocache ? EXEC_SCRATCH_SIZE : es->code_size - es->code_used;
+        bool logged;
         long used;
 
         memset(&proto, 0, sizeof(proto));
@@ -437,12 +459,23 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
         if (tcg_ctx->nb_insns && proto.size == 0) {
             g_error("exec: the translate hook did not set tb->size");
         }
+        logged = G_UNLIKELY(log_mask(LOG_OP | LOG_OP_OPT | LOG_OUT_ASM)) &&
+                 !tcg_ctx->overflow && log_in_filter(pc);
+        if (logged && log_mask(LOG_OP)) {
+            log_ops("OP:");
+        }
         if (!(es->debug & EXEC_DEBUG_NOOPT)) {
             tcg_optimize();
+        }
+        if (logged && log_mask(LOG_OP_OPT)) {
+            log_ops("OP after optimization:");
         }
         used = tcg_ctx->nb_insns ? tb_emit(&proto, mem, cap) : -EINVAL;
         if (used >= 0) {
             TranslationBlock *tb = (TranslationBlock *)mem;
+            if (logged && log_mask(LOG_OUT_ASM)) {
+                log_out_asm(tb);
+            }
             if (!nocache) {
                 es->code_used += (size_t)used;
                 tb_register(cs, tb);

@@ -8,18 +8,18 @@
 #include <stdio.h>
 #include <string.h>
 
-bool virtio_log_guest_errors;
+#include "util/log.h"
 
 static void vlog(VirtIODevice *vdev, const char *fmt, va_list ap)
 {
     char *msg;
 
     vdev->guest_errors++;
-    if (!virtio_log_guest_errors) {
+    if (!log_mask(LOG_GUEST_ERROR)) {
         return;
     }
     msg = g_strdup_vprintf(fmt, ap);
-    fprintf(stderr, "%s@0x%08" G_GINT64_MODIFIER "x: %s\n", vdev->cls->name,
+    log_printf("%s@0x%08" G_GINT64_MODIFIER "x: %s\n", vdev->cls->name,
             vdev->base, msg);
     g_free(msg);
 }

@@ -12,7 +12,7 @@
  *     virtio_mmio_map(as, other_base, NULL);   // empty slot: DeviceID 0
  *
  * Guest mistakes (bad register use, malformed rings) are logged as one
- * line on stderr when virtio_log_guest_errors is set (-d guest_errors)
+ * line in the log under -d guest_errors (util/log.h)
  * and counted in VirtIODevice.guest_errors; a malformed ring sets
  * DEVICE_NEEDS_RESET and the device ignores its queues until reset.
  */
@@ -123,9 +123,6 @@ struct VirtIODevice {
         VirtQueue vq;
     } q[VIRTIO_MAX_QUEUES];
 };
-
-/** Set from -d guest_errors: print guest mistakes to stderr. */
-extern bool virtio_log_guest_errors;
 
 /**
  * virtio_device_init: set up the common part of a device.

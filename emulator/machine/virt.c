@@ -27,6 +27,7 @@
 #include "machine/virt-fdt.h"
 #include "machine/virt-rtc.h"
 #include "target/arm/cpu.h"
+#include "util/log.h"
 
 /* Instructions per slice between device/timer/console checks. */
 #define SLICE_INSNS 100000
@@ -202,21 +203,12 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         }
         break;
     default:
-        if (m->cfg.log_mask & VIRT_LOG_UNIMP) {
-            fprintf(stderr, "portos-arm: HVC #%u: unknown PSCI function 0x%08x\n",
-                    imm, fn);
-        }
+        log_mask_printf(LOG_UNIMP, "HVC #%u: unknown PSCI function 0x%08x\n",
+                        imm, fn);
         ret = PSCI_RET_NOT_SUPPORTED;
     }
     env->regs[0] = ret;
     return true;
-}
-
-/* -d exec: one line per translation block run (chaining off, like QEMU). */
-static void trace_tb(CPUState *cs, const TranslationBlock *tb, void *opaque)
-{
-    fprintf(stderr, "Trace: pc 0x%08" PRIx64 " flags 0x%08" PRIx64 "\n",
-            tb->pc, tb->flags);
 }
 
 /* ---- wiring ---- */
@@ -271,7 +263,6 @@ static int add_virtio(VirtMachine *m, char **errmsg)
     const VirtConfig *cfg = &m->cfg;
     int slot = VIRT_MMIO_SLOTS - 1;
 
-    virtio_log_guest_errors = cfg->log_mask & VIRT_LOG_GUEST_ERROR;
     for (int i = 0; i < cfg->nb_virtio && i < VIRT_MMIO_SLOTS; i++, slot--) {
         EmuIrq irq = arm_gic_input(m->gic, 32 + VIRT_SPI_MMIO + slot);
         VirtIODevice *vdev = NULL;
@@ -447,10 +438,9 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
         goto fail;
     }
     arm_cpu_set_call_hook(&m->cpu, psci_call, m);
-    m->cpu.log_exceptions = cfg->log_mask & VIRT_LOG_INT;
-    if (cfg->log_mask & VIRT_LOG_EXEC) {
+    /* -d exec and cpu show every TB run, not only the unchained ones. */
+    if (log_mask(LOG_EXEC | LOG_CPU | LOG_NOCHAIN)) {
         exec_set_debug(EXEC_DEBUG_NOCHAIN);
-        exec_set_trace_hook(trace_tb, m);
     }
     arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
     virt_rtc_init(&m->rtc_time, cfg->rtc_base, cfg->rtc_base_s, cfg->rtc_clock,

@@ -38,12 +38,6 @@
 
 /* ---- the board ---- */
 
-/* Tracing categories on stderr (the front end's -d). */
-#define VIRT_LOG_INT    0x1u   /* exceptions and interrupts */
-#define VIRT_LOG_UNIMP  0x2u   /* unimplemented device registers / insns */
-#define VIRT_LOG_GUEST_ERROR 0x4u /* guest did something invalid */
-#define VIRT_LOG_EXEC   0x8u   /* each translation block executed */
-
 #define VIRT_MAX_DISKS  8
 
 /* Image locks against a second user of the file (block/block.h). */
@@ -111,7 +105,6 @@ typedef struct VirtConfig {
     const char *dumpdtb;   /* write the final device tree here and stop */
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
-    unsigned log_mask;     /* VIRT_LOG_* */
 } VirtConfig;
 
 typedef struct VirtMachine VirtMachine;

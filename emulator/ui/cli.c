@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/log.h"
+
 #define PROG "portos-arm"
 
 static const char usage_text[] =
@@ -32,7 +34,10 @@ static const char usage_text[] =
     "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
     "  -cpu help, -machine help, -accel help   list what there is\n"
     "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
-    "  -d int,unimp,guest_errors,exec   trace to stderr\n"
+    "  -d ITEM,...              debug log (in_asm, out_asm, op, op_opt, int, exec, cpu,\n"
+    "                           mmu, unimp, guest_errors, nochain; -d help lists them)\n"
+    "  -D FILE                  write the debug log to FILE instead of stderr\n"
+    "  -dfilter RANGE,...       log only TBs at 0xSTART..0xEND, 0xSTART+LEN, 0xEND-LEN\n"
     "  -h, -help, -version   (docs/options.md lists every option)\n"
     "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
 
@@ -342,27 +347,6 @@ out:
     return err;
 }
 
-static char *parse_log(EmuConfig *cfg, const char *arg)
-{
-    char **items = g_strsplit(arg, ",", -1);
-    char *err = NULL;
-
-    for (int i = 0; items[i] && !err; i++) {
-        if (!strcmp(items[i], "int")) {
-            cfg->log_mask |= VIRT_LOG_INT;
-        } else if (!strcmp(items[i], "unimp")) {
-            cfg->log_mask |= VIRT_LOG_UNIMP;
-        } else if (!strcmp(items[i], "guest_errors")) {
-            cfg->log_mask |= VIRT_LOG_GUEST_ERROR;
-        } else if (!strcmp(items[i], "exec")) {
-            cfg->log_mask |= VIRT_LOG_EXEC;
-        } else {
-            err = g_strdup_printf("-d: unknown log item '%s' (int, unimp, guest_errors, exec)", items[i]);
-        }
-    }
-    g_strfreev(items);
-    return err;
-}
 
 static char *parse_serial(EmuConfig *cfg, const char *arg)
 {
@@ -628,7 +612,18 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
     } else if (!strcmp(opt, "icount")) {
         return parse_icount(cfg, arg);
     } else if (!strcmp(opt, "d")) {
-        return parse_log(cfg, arg);
+        /* The items are util/log.c's; as in QEMU, a repeat replaces them. */
+        return log_parse_items(arg, &cfg->log_mask, &cfg->log_help);
+    } else if (!strcmp(opt, "D")) {
+        g_free(cfg->log_file);
+        cfg->log_file = g_strdup(arg);
+    } else if (!strcmp(opt, "dfilter")) {
+        char *err = log_parse_dfilter(arg);
+        if (err) {
+            return err;
+        }
+        g_free(cfg->log_dfilter);
+        cfg->log_dfilter = g_strdup(arg);
     } else if (!strcmp(opt, "display")) {
         if (strcmp(arg, "none")) {
             return g_strdup_printf("-display: '%s' is not supported (none)", arg);
@@ -663,8 +658,8 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
-    "device", "serial", "icount", "d", "display", "nic", "net", "smp",
-    "accel", "rtc", "name", "vga", "parallel", "global", "L", NULL
+    "device", "serial", "icount", "d", "D", "dfilter", "display", "nic", "net",
+    "smp", "accel", "rtc", "name", "vga", "parallel", "global", "L", NULL
 };
 
 static const char cpu_help[] =
@@ -747,6 +742,10 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
                 return EMU_CLI_EXIT;
             }
             err = apply_option(cfg, opt, argv[++i]);
+            if (!err && cfg->log_help) {
+                log_print_help(fout);   /* -d help, as QEMU: list and exit */
+                return EMU_CLI_EXIT;
+            }
         } else if (!strcmp(opt, "nographic")) {
             cfg->nographic = true;
         } else if (!strcmp(opt, "no-reboot")) {
@@ -829,7 +828,6 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     vc->dumpdtb = cfg->dumpdtb;
     vc->icount = cfg->icount;
     vc->icount_shift = cfg->icount_shift;
-    vc->log_mask = cfg->log_mask;
 }
 
 void emu_cli_free(EmuConfig *cfg)
@@ -841,6 +839,8 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->append);
     g_free(cfg->dtb);
     g_free(cfg->dumpdtb);
+    g_free(cfg->log_file);
+    g_free(cfg->log_dfilter);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);

@@ -65,7 +65,10 @@ typedef struct EmuConfig {
     int nb_virtio;
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
-    unsigned log_mask;     /* -d: VIRT_LOG_* */
+    unsigned log_mask;     /* -d: LOG_* (util/log.h), for log_setup() */
+    bool log_help;         /* -d help */
+    char *log_file;        /* -D, or NULL: stderr */
+    char *log_dfilter;     /* -dfilter, checked; NULL: every address */
 } EmuConfig;
 
 typedef enum {

@@ -11,6 +11,7 @@
 #include "machine/virt.h"
 #include "ui/cli.h"
 #include "ui/console.h"
+#include "util/log.h"
 
 int main(int argc, char **argv)
 {
@@ -34,6 +35,13 @@ int main(int argc, char **argv)
         return 1;
     case EMU_CLI_RUN:
         break;
+    }
+    err = log_setup(cfg.log_mask, cfg.log_file, cfg.log_dfilter);
+    if (err) {
+        fprintf(stderr, "portos-arm: %s\n", err);
+        g_free(err);
+        emu_cli_free(&cfg);
+        return 1;
     }
     r = portos_shutdown_init();
     if (r < 0) {
@@ -64,6 +72,7 @@ int main(int argc, char **argv)
     virt_free(m);
     console_close(&con);
     portos_shutdown_fini();
+    log_close();
     emu_cli_free(&cfg);
     return status;
 }

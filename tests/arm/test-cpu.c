@@ -235,7 +235,7 @@ START_TEST(test_dump)
     fclose(f);
     ck_assert_ptr_nonnull(strstr(buf, "R03=deadbeef"));
     ck_assert_ptr_nonnull(strstr(buf, "PSR=400001d3"));
-    ck_assert_ptr_nonnull(strstr(buf, "svc"));
+    ck_assert_ptr_nonnull(strstr(buf, "PSR=400001d3 -Z-- A svc32\n"));
 }
 END_TEST
 

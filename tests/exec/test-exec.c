@@ -11,6 +11,7 @@
 #include <check.h>
 #include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 #include "mem/memory.h"
 #include "portos-test.h"
 #include "tcg/tcg-op.h"
+#include "util/log.h"
 
 enum {
     OP_LI = 1,    /* rd = imm */
@@ -807,14 +809,24 @@ START_TEST(test_code_buffer_flush)
 }
 END_TEST
 
-static int traced;
-static uint64_t traced_last_pc;
-
-static void trace_fn(CPUState *cs, const TranslationBlock *tb, void *opaque)
+/* The log written since log_setup(..., @path, ...), closed; g_free it. */
+static char *read_log(const char *path)
 {
-    ck_assert_ptr_eq(opaque, &traced);
-    traced++;
-    traced_last_pc = tb->pc;
+    char *text = NULL;
+
+    log_close();
+    ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+    return text;
+}
+
+static int count_lines_with(const char *text, const char *needle)
+{
+    int n = 0;
+
+    for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle)) {
+        n++;
+    }
+    return n;
 }
 
 START_TEST(test_debug_nochain_trace)
@@ -824,27 +836,88 @@ START_TEST(test_debug_nochain_trace)
         BR(OP_BNZ, 1, 0x1004, 0x1000),     /* 0x1004: r1 counts up from -10 */
         I(OP_WFI, 0, 0, 0),                /* 0x1008 */
     };
+    char *path = portos_test_tmpname("exec-log");
+    char *text;
 
     load(0x1000, prog, G_N_ELEMENTS(prog));
-    exec_set_trace_hook(trace_fn, &traced);
-    /* Chained: the loop sees only a few TBs. */
+    ck_assert_ptr_null(log_setup(LOG_EXEC, path, NULL));
+    /* Chained: the loop, and -d exec, see only a few TBs. */
     cpu->r[1] = (uint32_t)-10;
     cpu->pc = 0x1000;
     ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
     ck_assert_uint_eq(cpu->r[1], 0);
-    ck_assert_int_lt(traced, 5);
-    /* Unchained: the loop, and the hook, see every TB. */
+    text = read_log(path);
+    ck_assert_int_lt(count_lines_with(text, "Trace 0: "), 5);
+    g_free(text);
+    /* Unchained: every TB, each with its guest PC. */
     exec_set_debug(EXEC_DEBUG_NOCHAIN);
-    traced = 0;
+    ck_assert_ptr_null(log_setup(LOG_EXEC, path, NULL));
     cpu->r[1] = (uint32_t)-10;
     cpu->pc = 0x1000;
     cpu->cs.halted = false;
     ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
     ck_assert_uint_eq(cpu->r[1], 0);
-    ck_assert_int_eq(traced, 10 + 1);
-    ck_assert_uint_eq(traced_last_pc, 0x1008);
+    text = read_log(path);
+    ck_assert_int_eq(count_lines_with(text, "Trace 0: "), 10 + 1);
+    ck_assert_int_eq(count_lines_with(text, "/00001000/"), 10);
+    ck_assert_int_eq(count_lines_with(text, "/00001008/"), 1);
+    g_free(text);
+    /* -dfilter: only the TB at 0x1008 (END-LEN form). */
+    ck_assert_ptr_null(log_setup(LOG_EXEC, path, "0x100b-4"));
+    cpu->r[1] = (uint32_t)-10;
+    cpu->pc = 0x1000;
+    cpu->cs.halted = false;
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
+    text = read_log(path);
+    ck_assert_int_eq(count_lines_with(text, "Trace 0: "), 1);
+    ck_assert_int_eq(count_lines_with(text, "/00001008/"), 1);
+    g_free(text);
     exec_set_debug(0);
-    exec_set_trace_hook(NULL, NULL);
+    g_remove(path);
+    g_free(path);
+}
+END_TEST
+
+/* -d op,op_opt,out_asm: each translated TB's IR, before and after the
+   optimizer, and its bytecode, in that order. */
+START_TEST(test_log_translation)
+{
+    const uint32_t prog[] = {
+        I(OP_LI, 2, 0, 7),                 /* 0x1000 */
+        I(OP_ADDI, 2, 2, 5),               /* r2 = 12, folded by tcg-opt */
+        I(OP_WFI, 0, 0, 0),
+    };
+    char *path = portos_test_tmpname("exec-log");
+    char *text, *op, *opt, *out;
+
+    load(0x1000, prog, G_N_ELEMENTS(prog));
+    ck_assert_ptr_null(log_setup(LOG_OP | LOG_OP_OPT | LOG_OUT_ASM, path, NULL));
+    cpu->pc = 0x1000;
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
+    ck_assert_uint_eq(cpu->r[2], 12);
+    text = read_log(path);
+    op = strstr(text, "OP:\n");
+    opt = strstr(text, "OP after optimization:\n");
+    out = strstr(text, "OUT: [size=");
+    ck_assert_ptr_nonnull(op);
+    ck_assert_ptr_nonnull(opt);
+    ck_assert_ptr_nonnull(out);
+    ck_assert(op < opt && opt < out);
+    /* The IR names the ops; the bytecode listing names its own. */
+    ck_assert_ptr_nonnull(strstr(op, "insn_start"));
+    ck_assert_ptr_nonnull(strstr(out, "exit_tb"));
+    g_free(text);
+    /* Off again: translating writes nothing. */
+    ck_assert_ptr_null(log_setup(0, path, NULL));
+    tb_flush();
+    cpu->pc = 0x1000;
+    cpu->cs.halted = false;
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 1000), EXCP_HLT);
+    text = read_log(path);
+    ck_assert_str_eq(text, "");
+    g_free(text);
+    g_remove(path);
+    g_free(path);
 }
 END_TEST
 
@@ -881,6 +954,7 @@ Suite *suite_exec(void)
     tcase_add_test(tc, test_remap_code_page);
     tcase_add_test(tc, test_code_buffer_flush);
     tcase_add_test(tc, test_debug_nochain_trace);
+    tcase_add_test(tc, test_log_translation);
     tcase_add_test(tc, test_init_errors);
     suite_add_tcase(s, tc);
     return s;

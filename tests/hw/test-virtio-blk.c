@@ -13,6 +13,7 @@
 #include "block/block.h"
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
+#include "util/log.h"
 
 #define RAM_BASE 0x40000000ull
 #define RAM_SIZE 0x100000ull
@@ -463,9 +464,13 @@ START_TEST(test_bad_register_use)
 {
     VirtIODevice *vdev = virtio_blk_vdev(blk);
     unsigned before = vdev->guest_errors;
+    char *path = portos_test_tmpname("virtio-log");
+    char *text = NULL;
+    unsigned lines = 0;
     uint16_t h;
 
-    virtio_log_guest_errors = true;  /* one line each on stderr */
+    /* -d guest_errors -D FILE: one line each in the log. */
+    ck_assert_ptr_null(log_setup(LOG_GUEST_ERROR, path, NULL));
 
     /* Non-32-bit access to a register, write to a read-only one... */
     ck_assert_int_eq(mem_read(as, SLOT + VIRTIO_MMIO_STATUS, &h, 2), MEM_TX_OK);
@@ -476,8 +481,17 @@ START_TEST(test_bad_register_use)
     ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
     wr(VIRTIO_MMIO_QUEUE_READY, 1);
     wr(VIRTIO_MMIO_QUEUE_NOTIFY, 9);
-    virtio_log_guest_errors = false;
+    log_close();
     ck_assert_uint_ge(vdev->guest_errors, before + 4);
+    ck_assert(g_file_get_contents(path, &text, NULL, NULL));
+    ck_assert_msg(g_str_has_prefix(text, "virtio-blk@0x"), "log: %s", text);
+    for (const char *p = text; *p; p++) {
+        lines += *p == '\n';
+    }
+    ck_assert_uint_eq(lines, vdev->guest_errors - before);
+    g_free(text);
+    g_remove(path);
+    g_free(path);
     ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
 END_TEST

@@ -9,6 +9,7 @@
 
 #include "portos-test.h"
 #include "ui/cli.h"
+#include "util/log.h"
 
 /*
  * @line split at spaces, '...' quoting a word. Not g_shell_parse_argv():
@@ -116,7 +117,7 @@ START_TEST(test_defaults_and_flags)
     ck_assert_int_eq(cfg.serial, EMU_SERIAL_STDIO);
     ck_assert(cfg.icount);
     ck_assert_int_eq(cfg.icount_shift, 4);
-    ck_assert_uint_eq(cfg.log_mask, VIRT_LOG_INT | VIRT_LOG_UNIMP);
+    ck_assert_uint_eq(cfg.log_mask, LOG_INT | LOG_UNIMP);
     emu_cli_free(&cfg);
 }
 END_TEST
@@ -170,6 +171,9 @@ START_TEST(test_errors)
     expect_error("-kernel k -drive file=d.img,id=a,file.locking=maybe "
                  "-device virtio-blk-device,drive=a", "file.locking takes on, off or auto, not 'maybe'");
     expect_error("-kernel k -d everything", "unknown log item");
+    expect_error("-kernel k -D", "-D: requires an argument");
+    expect_error("-kernel k -dfilter 0x10+0", "-dfilter: empty or wrapping range");
+    expect_error("-kernel k -dfilter 0x10:0x20", "-dfilter: bad range");
     expect_error("-kernel k -smp 4", "one CPU");
     expect_error("-kernel k -nic user", "-nic");
 }
@@ -244,7 +248,6 @@ START_TEST(test_virt_config)
     ck_assert(!vc.serial);
     ck_assert(vc.icount);
     ck_assert_int_eq(vc.icount_shift, 3);
-    ck_assert_uint_eq(vc.log_mask, VIRT_LOG_INT | VIRT_LOG_GUEST_ERROR);
     ck_assert_int_eq(vc.nb_disks, 2);
     ck_assert_str_eq(vc.disks[0].file, "b.img");
     ck_assert_str_eq(vc.disks[0].id, "b");
@@ -461,7 +464,33 @@ START_TEST(test_help_version)
     emu_cli_free(&cfg);
     ck_assert_int_eq(parse(&cfg, &err, "-version"), EMU_CLI_EXIT);
     emu_cli_free(&cfg);
+    /* -d help lists the items and exits, with or without -kernel. */
+    ck_assert_int_eq(parse(&cfg, &err, "-d help"), EMU_CLI_EXIT);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -d int,help"), EMU_CLI_EXIT);
+    emu_cli_free(&cfg);
     ck_assert_ptr_null(err);
+}
+END_TEST
+
+/* -d, -D and -dfilter are kept for log_setup(); a repeated -d replaces. */
+START_TEST(test_log_options)
+{
+    EmuConfig cfg;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -d exec -d cpu,int -D trace.log "
+                           "-dfilter 0x40010000+0x100"), EMU_CLI_RUN);
+    ck_assert_uint_eq(cfg.log_mask, LOG_CPU | LOG_INT);
+    ck_assert(!cfg.log_help);
+    ck_assert_str_eq(cfg.log_file, "trace.log");
+    ck_assert_str_eq(cfg.log_dfilter, "0x40010000+0x100");
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k"), EMU_CLI_RUN);
+    ck_assert_uint_eq(cfg.log_mask, 0);
+    ck_assert_ptr_null(cfg.log_file);
+    ck_assert_ptr_null(cfg.log_dfilter);
+    emu_cli_free(&cfg);
 }
 END_TEST
 
@@ -482,6 +511,7 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_virtio_order);
     tcase_add_test(tc, test_harness_errors);
     tcase_add_test(tc, test_help_lists);
+    tcase_add_test(tc, test_log_options);
     suite_add_tcase(s, tc);
     return s;
 }

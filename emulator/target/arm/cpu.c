@@ -321,6 +321,11 @@ static void arm_hook_restore_state(CPUState *cs, const TranslationBlock *tb,
     env->itstate = (uint32_t)data[1] & 0xff;
 }
 
+static void arm_hook_dump_state(CPUState *cs, FILE *f)
+{
+    arm_cpu_dump_state(arm_env(cs), f);
+}
+
 const CPUOps arm_cpu_ops = {
     .translate = arm_translate,
     .get_tb_state = arm_hook_get_tb_state,
@@ -332,6 +337,7 @@ const CPUOps arm_cpu_ops = {
     .do_interrupt = arm_cpu_do_interrupt,
     .has_work = arm_cpu_has_work,
     .restore_state = arm_hook_restore_state,
+    .dump_state = arm_hook_dump_state,
 };
 
 /* ---- life cycle ---- */
@@ -471,7 +477,7 @@ void arm_cpu_dump_state(const CPUARMState *env, void *out)
     for (i = 0; i < 16; i++) {
         fprintf(f, "R%02d=%08x%c", i, env->regs[i], (i & 3) == 3 ? '\n' : ' ');
     }
-    fprintf(f, "PSR=%08x %c%c%c%c %c %s%s\n", cpsr,
+    fprintf(f, "PSR=%08x %c%c%c%c %c %s32%s\n", cpsr,
             cpsr & CPSR_N ? 'N' : '-', cpsr & CPSR_Z ? 'Z' : '-',
             cpsr & CPSR_C ? 'C' : '-', cpsr & CPSR_V ? 'V' : '-',
             env->thumb ? 'T' : 'A', m ? m : "???",

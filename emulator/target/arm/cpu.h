@@ -419,7 +419,6 @@ typedef struct ARMCPU {
     ARMCallHook *call_hook;
     void *call_opaque;
     bool semihosting;            /* SVC 0x123456/0xAB trap to the hook */
-    bool log_exceptions;         /* -d int: one stderr line per exception */
     const ARMTimerHooks *timer_hooks;
     void *timer_opaque;
     bool tlb_ready;              /* registered with the engine */

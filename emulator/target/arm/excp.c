@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "util/log.h"
+
 /*
  * Per exception: target mode, vector offset, extra CPSR mask bits and
  * the LR offset from regs[15] (see cpu.h for what regs[15] holds).
@@ -43,15 +45,15 @@ static void take_exception(CPUARMState *env, int excp)
     uint32_t cpsr = arm_cpsr_read(env);
     uint32_t lr = env->regs[15] + (env->thumb ? ei->lr_thumb : ei->lr_arm);
 
-    if (env_archcpu(env)->log_exceptions) {
+    if (G_UNLIKELY(log_mask(LOG_INT))) {
         /* -d int: one line per exception, like QEMU's. */
-        fprintf(stderr, "Taking exception %d [%s] at pc 0x%08x, mode 0x%02x -> 0x%02x",
-                excp, ei->name, env->regs[15], env->mode, ei->mode);
+        log_printf("Taking exception %d [%s] at pc 0x%08x, mode 0x%02x -> 0x%02x",
+                   excp, ei->name, env->regs[15], env->mode, ei->mode);
         if (excp == EXCP_DATA_ABORT || excp == EXCP_PREFETCH_ABORT) {
-            fprintf(stderr, ", fsr 0x%03x far 0x%08x", env->exception.fsr,
-                    env->exception.vaddress);
+            log_printf(", fsr 0x%03x far 0x%08x", env->exception.fsr,
+                       env->exception.vaddress);
         }
-        fputc('\n', stderr);
+        log_printf("\n");
     }
     switch (excp) {
     case EXCP_DATA_ABORT:

@@ -16,6 +16,10 @@
 
 #include "target/arm/cpu.h"
 
+#include <inttypes.h>
+
+#include "util/log.h"
+
 /* Access permissions, as PAGE_READ/PAGE_WRITE for one privilege level. */
 #define P_RW  (PAGE_READ | PAGE_WRITE)
 #define P_RO  PAGE_READ
@@ -371,14 +375,39 @@ bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
                        (desc >> 4) & 1, desc & 1, false, domain);
 }
 
+/* -d mmu: one line per TLB fill, the walk's result or its fault. */
+static G_GNUC_NO_INLINE void log_walk(uint32_t vaddr, MMUAccessType access,
+                                      unsigned mmu_idx, bool faulted,
+                                      const ARMTranslateResult *res)
+{
+    static const char *const kinds[] = { "load", "store", "fetch" };
+    const char *kind = (unsigned)access < 3 ? kinds[access] : "?";
+
+    if (faulted) {
+        log_printf("mmu: %s 0x%08x mmu_idx %u: fault fsr 0x%03x domain %d\n",
+                   kind, vaddr, mmu_idx, res->fsr, res->domain);
+    } else {
+        log_printf("mmu: %s 0x%08x mmu_idx %u: pa 0x%09" PRIx64
+                   " prot %c%c%c page 0x%x\n", kind, vaddr, mmu_idx,
+                   res->paddr, res->prot & PAGE_READ ? 'r' : '-',
+                   res->prot & PAGE_WRITE ? 'w' : '-',
+                   res->prot & PAGE_EXEC ? 'x' : '-', res->page_size);
+    }
+}
+
 bool arm_cpu_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
                       MMUAccessType access, unsigned mmu_idx, bool probe)
 {
     CPUARMState *env = arm_env(cs);
     ARMTranslateResult res;
     uint32_t fsr;
+    bool faulted = arm_get_phys_addr(env, (uint32_t)vaddr, access, mmu_idx,
+                                     &res);
 
-    if (!arm_get_phys_addr(env, (uint32_t)vaddr, access, mmu_idx, &res)) {
+    if (G_UNLIKELY(log_mask(LOG_MMU))) {
+        log_walk((uint32_t)vaddr, access, mmu_idx, faulted, &res);
+    }
+    if (!faulted) {
         tlb_set_page_with_size(&cs->tlb, vaddr & TARGET_PAGE_MASK,
                                res.paddr & TARGET_PAGE_MASK, res.prot,
                                mmu_idx, res.page_size);

@@ -7,6 +7,7 @@
  * ends the TB; the new state is then looked up by the CPU loop.
  */
 #include "target/arm/tcg/translate.h"
+#include "util/log.h"
 
 /* MRS: execution-state bits (J, IT, T) read as zero. */
 #define MRS_MASK 0xf8ff03dfu
@@ -248,6 +249,11 @@ bool gen_cp_access(DisasContext *s, int cp, bool is64, bool read, int opc1,
     TCGv_i32 k = tcg_constant_i32((int32_t)key);
 
     if (!ri) {
+        /* UNDEFINED, as on QEMU, which logs it the same way. */
+        log_mask_printf(LOG_UNIMP, "%s access to unsupported AArch32 %ssystem "
+                        "register cp:%d opc1:%d crn:%d crm:%d opc2:%d at pc 0x%08x\n",
+                        read ? "read" : "write", is64 ? "64 bit " : "", cp, opc1,
+                        is64 ? 0 : crn, crm, is64 ? 0 : opc2, s->pc_curr);
         return false;
     }
     if (is64) {

@@ -14,6 +14,9 @@
  */
 #include "target/arm/tcg/translate.h"
 
+#include "target/arm/disas.h"
+#include "util/log.h"
+
 TCGv_i32 cpu_R[16];
 TCGv_i32 cpu_NF, cpu_ZF, cpu_CF, cpu_VF, cpu_QF, cpu_GE;
 TCGv_i32 cpu_itstate, cpu_thumb;
@@ -353,6 +356,22 @@ static bool thumb_insn_crosses(DisasContext *s, uint32_t pc)
     return false;
 }
 
+/* -d in_asm: the guest instructions the TB was made from, as QEMU logs them. */
+static G_GNUC_NO_INLINE void log_in_asm(DisasContext *s)
+{
+    uint8_t buf[TCG_MAX_INSNS * 4];
+    size_t n = MIN((size_t)s->tb->size, sizeof(buf));
+    FILE *f = log_file();
+
+    /* Every byte was fetched by the translation: no fault here. */
+    for (size_t i = 0; i < n; i++) {
+        buf[i] = translator_ldub(s->cs, s->tb, s->pc_first + i);
+    }
+    fprintf(f, "----------------\nIN: \n");
+    arm_disas(f, s->pc_first, buf, n, s->thumb);
+    fputc('\n', f);
+}
+
 void arm_translate(CPUState *cs, TranslationBlock *tb, int max_insns)
 {
     DisasContext ctx = { 0 };
@@ -407,4 +426,8 @@ void arm_translate(CPUState *cs, TranslationBlock *tb, int max_insns)
         }
     }
     tb->size = s->pc_next - s->pc_first;
+    if (G_UNLIKELY(log_mask(LOG_IN_ASM)) && !tcg_ctx->overflow &&
+        log_in_filter(tb->pc)) {
+        log_in_asm(s);
+    }
 }
