@@ -283,14 +283,12 @@ static void net_poll(void *opaque)
 static int add_nic(VirtMachine *m, EmuIrq irq, VirtIODevice **vdev,
                    char **errmsg)
 {
-    NetUserConfig user = m->cfg.nic.user;
-
     if (m->nic) {
         *errmsg = g_strdup("more than one virtio-net device");
         return -1;
     }
     m->nic = virtio_net_new(m->as, irq, m->cfg.nic.mac, nic_send, m);
-    m->net = net_user_new(&user, net_receive, m, errmsg);
+    m->net = net_user_new(&m->cfg.nic.user, net_receive, m, errmsg);
     if (!m->net) {
         return -1;
     }

@@ -11,12 +11,17 @@
 #include <errno.h>
 #include <glib.h>
 #include <poll.h>
-#include <stdio.h>
 #include <string.h>
 
 #include <slirp/libslirp.h>
 
 #include <portos/osinfo.h>
+
+#include "util/log.h"
+
+/* Timer callbacks run per poll at most (one re-arming itself in the past
+   must not hold up the main loop). */
+#define MAX_TIMER_RUNS 16
 
 typedef struct UserTimer {
     SlirpTimerCb cb;
@@ -47,9 +52,10 @@ static ssize_t send_packet(const void *buf, size_t len, void *opaque)
     return (ssize_t)len;
 }
 
+/* Like the devices' guest errors: only with -d guest_errors. */
 static void guest_error(const char *msg, void *opaque)
 {
-    fprintf(stderr, "portos-arm: user network: %s\n", msg);
+    log_mask_printf(LOG_GUEST_ERROR, "user network: %s\n", msg);
 }
 
 static int64_t clock_get_ns(void *opaque)
@@ -209,13 +215,15 @@ static int get_revents(int idx, void *opaque)
 static void run_timers(NetUser *nu)
 {
     int64_t now_ms = portos_clock_monotonic_ns() / 1000000;
+    int runs = 0;
 
     /* A callback may free or re-arm timers: restart after each one. */
-    for (guint i = 0; i < nu->timers->len; i++) {
+    for (guint i = 0; i < nu->timers->len && runs < MAX_TIMER_RUNS; i++) {
         UserTimer *t = g_ptr_array_index(nu->timers, i);
 
         if (t->expire_ms >= 0 && t->expire_ms <= now_ms) {
             t->expire_ms = -1;
+            runs++;
             t->cb(t->cb_opaque);
             i = (guint)-1;
         }
