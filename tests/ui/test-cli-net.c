@@ -147,6 +147,8 @@ START_TEST(test_errors)
     /* Refused whatever the build. */
     expect_error("-kernel k -nic tap", "-nic: 'tap' is not supported (only user networking)");
     expect_error("-kernel k -netdev tap,id=n0", "-netdev: 'tap' is not supported");
+    expect_error("-kernel k -nic ", "-nic: the backend type is missing");
+    expect_error("-kernel k -netdev ,id=n0", "-netdev: the backend type is missing");
     expect_error("-kernel k -netdev bridge,id=n0,br=br0", "'bridge' is not supported");
     expect_error("-kernel k -net user", "-net: 'user' is not supported");
     expect_error("-kernel k -net nic", "-net: 'nic' is not supported");
