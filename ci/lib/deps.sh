@@ -31,7 +31,7 @@ portos_require_packages() {
 # capstone disassembles guest code for -d in_asm.
 PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
     libfdt-dev libcapstone-dev python3 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
-    qemu-system-arm e2fsprogs)
+    qemu-system-arm e2fsprogs libslirp-dev)
 
 # The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
 # shellcheck disable=SC2034 # used by the scripts that source this file

@@ -22,10 +22,12 @@
 #include "hw/pl031.h"
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
+#include "hw/virtio-net.h"
 #include "hw/virtio-rng.h"
 #include "machine/loader.h"
 #include "machine/virt-fdt.h"
 #include "machine/virt-rtc.h"
+#include "net/net.h"
 #include "target/arm/cpu.h"
 #include "util/log.h"
 
@@ -72,6 +74,8 @@ struct VirtMachine {
     int nb_blk;
     VirtIORng *rng[VIRT_MMIO_SLOTS];
     int nb_rng;
+    VirtIONet *nic;
+    NetUser *net;
     VirtRtc rtc_time;
     bool dumped;               /* -machine dumpdtb: nothing to run */
     uint64_t ram_size;
@@ -253,6 +257,46 @@ static int add_disk(VirtMachine *m, EmuIrq irq, VirtIODevice **vdev,
     return 0;
 }
 
+/* The NIC's frames and the user network's, each way. */
+static void nic_send(void *opaque, const uint8_t *frame, size_t len)
+{
+    VirtMachine *m = opaque;
+
+    net_user_send(m->net, frame, len);
+}
+
+static void net_receive(void *opaque, const uint8_t *frame, size_t len)
+{
+    VirtMachine *m = opaque;
+
+    virtio_net_receive(m->nic, frame, len);
+}
+
+/* Every turn of the main loop: host sockets and timers, no wait. */
+static void net_poll(void *opaque)
+{
+    VirtMachine *m = opaque;
+
+    net_user_poll(m->net);
+}
+
+static int add_nic(VirtMachine *m, EmuIrq irq, VirtIODevice **vdev,
+                   char **errmsg)
+{
+    if (m->nic) {
+        *errmsg = g_strdup("more than one virtio-net device");
+        return -1;
+    }
+    m->nic = virtio_net_new(m->as, irq, m->cfg.nic.mac, nic_send, m);
+    m->net = net_user_new(&m->cfg.nic.user, net_receive, m, errmsg);
+    if (!m->net) {
+        return -1;
+    }
+    virt_add_poller(m, net_poll, m);
+    *vdev = virtio_net_vdev(m->nic);
+    return 0;
+}
+
 /*
  * Devices take the virtio-mmio slots from the highest down, in the
  * order given, as QEMU hands them out; the other slots answer "no
@@ -270,6 +314,10 @@ static int add_virtio(VirtMachine *m, char **errmsg)
         if (cfg->virtio[i] == VIRT_VIRTIO_RNG) {
             m->rng[m->nb_rng] = virtio_rng_new(m->as, irq);
             vdev = virtio_rng_vdev(m->rng[m->nb_rng++]);
+        } else if (cfg->virtio[i] == VIRT_VIRTIO_NET) {
+            if (add_nic(m, irq, &vdev, errmsg) < 0) {
+                return -1;
+            }
         } else if (add_disk(m, irq, &vdev, errmsg) < 0) {
             return -1;
         }
@@ -685,6 +733,8 @@ void virt_free(VirtMachine *m)
     for (int i = 0; i < VIRT_MAX_DISKS; i++) {
         block_close(m->disk[i]);
     }
+    net_user_free(m->net);
+    virtio_net_free(m->nic);
     if (m->pollers) {
         g_array_free(m->pollers, TRUE);
     }

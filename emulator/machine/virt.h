@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "net/net.h"
+
 #define VIRT_GIC_DIST      0x08000000u
 #define VIRT_GIC_CPU       0x08010000u
 #define VIRT_UART          0x09000000u
@@ -60,7 +62,14 @@ typedef struct VirtDisk {
 typedef enum {
     VIRT_VIRTIO_BLK,       /* the next of VirtConfig.disks */
     VIRT_VIRTIO_RNG,       /* entropy from the host (portos/random.h) */
+    VIRT_VIRTIO_NET,       /* the NIC, VirtConfig.nic */
 } VirtVirtioKind;
+
+/* The virtio-net NIC and its user-mode network (-nic user). */
+typedef struct VirtNic {
+    uint8_t mac[6];
+    NetUserConfig user;
+} VirtNic;
 
 /* Where the RTC starts (-rtc base=), and the clock it then follows. */
 typedef enum {
@@ -99,6 +108,7 @@ typedef struct VirtConfig {
      */
     VirtVirtioKind virtio[VIRT_MMIO_SLOTS];
     int nb_virtio;
+    VirtNic nic;           /* for the one VIRT_VIRTIO_NET, if any */
     VirtRtcBase rtc_base;
     int64_t rtc_base_s;    /* VIRT_RTC_BASE_DATE: seconds since 1970 (UTC) */
     VirtRtcClock rtc_clock;

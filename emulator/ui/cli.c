@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "net/net.h"
 #include "util/log.h"
 
 #define PROG "portos-arm"
@@ -26,10 +27,14 @@ static const char usage_text[] =
     "         [,file.locking=auto|on|off]  lock the image against other users\n"
     "  -drive file=F,format=raw,if=virtio[,index=N]  a disk with its own device\n"
     "  -device virtio-blk-device,drive=ID | virtio-rng-device | help\n"
+    "  -nic user[,hostfwd=tcp:[ADDR]:PORT-:GPORT][,restrict=on][,mac=M]\n"
+    "       [,model=virtio-net-device]  a virtio NIC on a user-mode network\n"
+    "  -netdev user,id=ID[,hostfwd=...][,restrict=on]\n"
+    "  -device virtio-net-device,netdev=ID[,mac=52:54:00:12:34:56]\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
     "  -serial stdio|mon:stdio|none\n"
-    "  -display none, -nic none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
+    "  -display none, -nic none, -net none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
     "  -vga none, -parallel none, -L DIR, -no-user-config, -global virtio-mmio.force-legacy=false\n"
     "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
     "  -cpu help, -machine help, -accel help   list what there is\n"
@@ -287,6 +292,226 @@ static char *parse_blk_device(EmuConfig *cfg, GHashTable *h)
     return err;
 }
 
+/* "52:54:00:12:34:56"; a multicast address is no NIC's. */
+static bool parse_mac(const char *s, uint8_t mac[6])
+{
+    for (int i = 0; i < 6; i++) {
+        if (!g_ascii_isxdigit(s[0]) || !g_ascii_isxdigit(s[1]) ||
+            s[2] != (i < 5 ? ':' : '\0')) {
+            return false;
+        }
+        mac[i] = (uint8_t)(g_ascii_xdigit_value(s[0]) << 4 |
+                           g_ascii_xdigit_value(s[1]));
+        s += 3;
+    }
+    return !(mac[0] & 1);
+}
+
+/* QEMU's default: 52:54:00:12:34:56 for the first NIC. */
+static const uint8_t default_mac[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+
+static char *set_mac(EmuConfig *cfg, const char *opt, const char *mac)
+{
+    memcpy(cfg->nic_mac, default_mac, 6);
+    if (mac && !parse_mac(mac, cfg->nic_mac)) {
+        return g_strdup_printf("%s: mac=%s is not a unicast MAC address "
+                               "(52:54:00:12:34:56)", opt, mac);
+    }
+    return NULL;
+}
+
+/* Backends QEMU has and this build has not: refused, saying so. */
+static char *netdev_type_error(const char *opt, const char *type)
+{
+    if (!type || !*type) {
+        return g_strdup_printf("%s: the backend type is missing (user)", opt);
+    }
+    if (!strcmp(type, "user")) {
+        return g_strdup_printf("%s user: user networking is not available in "
+                               "this build", opt);
+    }
+    return g_strdup_printf("%s: '%s' is not supported (only user networking)",
+                           opt, type);
+}
+
+/*
+ * -netdev user,... and -nic user,...: @type is the first word; the rest
+ * are key=value pairs, hostfwd= repeatable, so parse_props (one value per
+ * key) does not fit.  @nic: -nic, whose NIC keys (model, mac) are allowed.
+ */
+static char *parse_user_net(EmuConfig *cfg, const char *opt, const char *arg,
+                            bool nic, EmuNetdev *nd)
+{
+    char **parts = g_strsplit(arg, ",", -1);
+    const char *mac = NULL;
+    char *err = NULL;
+
+    memset(nd, 0, sizeof(*nd));
+    /* "" splits into no parts at all. */
+    if (!parts[0] || strcmp(parts[0], "user") || !net_user_available()) {
+        err = netdev_type_error(opt, parts[0]);
+        goto out;
+    }
+    for (int i = 1; parts[i] && !err; i++) {
+        char *eq = strchr(parts[i], '=');
+        const char *key = parts[i], *val = eq ? eq + 1 : "on";
+        bool on;
+
+        if (eq) {
+            *eq = '\0';
+        }
+        if (!strcmp(key, "hostfwd")) {
+            if (nd->user.nb_fwd == NET_MAX_HOSTFWD) {
+                err = g_strdup_printf("%s: at most %d hostfwd rules", opt,
+                                      NET_MAX_HOSTFWD);
+            } else if (net_parse_hostfwd(val, &nd->user.fwd[nd->user.nb_fwd],
+                                         &err) == 0) {
+                nd->user.nb_fwd++;
+            } else {
+                char *e = g_strdup_printf("%s: %s", opt, err);
+                g_free(err);
+                err = e;
+            }
+        } else if (!strcmp(key, "restrict")) {
+            if (bool_prop(val, &on)) {
+                nd->user.restricted = on;
+            } else {
+                err = g_strdup_printf("%s: restrict takes on or off", opt);
+            }
+        } else if (!strcmp(key, "id") && !nic) {
+            g_free(nd->id);
+            nd->id = g_strdup(val);
+        } else if (!strcmp(key, "model") && nic) {
+            if (strcmp(val, "virtio-net-device") && strcmp(val, "virtio")) {
+                err = g_strdup_printf("%s: model=%s is not supported "
+                                      "(virtio-net-device)", opt, val);
+            }
+        } else if (!strcmp(key, "mac") && nic) {
+            mac = val;
+            err = set_mac(cfg, opt, mac);
+        } else {
+            err = g_strdup_printf("%s: invalid parameter '%s'", opt, key);
+        }
+    }
+    if (!err && nic && !mac) {
+        err = set_mac(cfg, opt, NULL);
+    }
+out:
+    g_strfreev(parts);
+    if (err) {
+        g_free(nd->id);
+        nd->id = NULL;
+    }
+    return err;
+}
+
+static char *add_netdev(EmuConfig *cfg, const char *opt, const char *arg,
+                        bool nic)
+{
+    EmuNetdev nd;
+    char *err;
+
+    if (cfg->nb_netdevs == EMU_MAX_NETDEVS) {
+        return g_strdup_printf("%s: at most %d network backends", opt,
+                               EMU_MAX_NETDEVS);
+    }
+    if (nic && cfg->nic) {
+        return g_strdup_printf("%s: only one network device is supported", opt);
+    }
+    err = parse_user_net(cfg, opt, arg, nic, &nd);
+    if (err) {
+        return err;
+    }
+    if (!nic && (!nd.id || !*nd.id)) {
+        g_free(nd.id);
+        return g_strdup_printf("%s: 'id' is required (attach it with -device "
+                               "virtio-net-device,netdev=ID)", opt);
+    }
+    for (int i = 0; !nic && i < cfg->nb_netdevs; i++) {
+        if (cfg->netdevs[i].id && !strcmp(cfg->netdevs[i].id, nd.id)) {
+            err = g_strdup_printf("%s: duplicate id '%s'", opt, nd.id);
+            g_free(nd.id);
+            return err;
+        }
+    }
+    if (nic) {
+        nd.attached = true;
+        cfg->nic = true;
+        cfg->nic_netdev_index = cfg->nb_netdevs;
+        cfg->nic_option = true; /* its slot: after the -device devices */
+    }
+    cfg->netdevs[cfg->nb_netdevs++] = nd;
+    return NULL;
+}
+
+/* -nic: "none" (no NIC, as QEMU's default here) or a user-network NIC. */
+static char *parse_nic(EmuConfig *cfg, const char *opt, const char *arg)
+{
+    if (!strcmp(arg, "none")) {
+        return NULL;
+    }
+    if (!strcmp(opt, "net")) {
+        return g_strdup_printf("-net: '%s' is not supported (none; use -nic "
+                               "user or -netdev user with -device "
+                               "virtio-net-device)", arg);
+    }
+    return add_netdev(cfg, "-nic", arg, true);
+}
+
+static char *parse_net_device(EmuConfig *cfg, GHashTable *h)
+{
+    static const char *const keys[] = { "netdev", "mac", "id", NULL };
+    static const char opt[] = "-device virtio-net-device";
+    char *err = check_keys(h, keys, opt);
+    const char *netdev = g_hash_table_lookup(h, "netdev");
+
+    if (!err && cfg->nic) {
+        err = g_strdup_printf("%s: only one network device is supported", opt);
+    }
+    if (!err && !netdev) {
+        err = g_strdup_printf("%s: 'netdev' is required (-netdev user,id=ID)",
+                              opt);
+    }
+    if (!err) {
+        err = set_mac(cfg, opt, g_hash_table_lookup(h, "mac"));
+    }
+    if (!err) {
+        err = add_virtio(cfg, VIRT_VIRTIO_NET);
+    }
+    if (!err) {
+        cfg->nic = true;
+        cfg->nic_netdev = g_strdup(netdev);
+    }
+    return err;
+}
+
+/* After parsing: a -device's netdev= exists (it may come later), every -netdev is used. */
+static char *resolve_netdevs(EmuConfig *cfg)
+{
+    if (cfg->nic_netdev) {
+        int i;
+
+        for (i = 0; i < cfg->nb_netdevs && (!cfg->netdevs[i].id ||
+             strcmp(cfg->netdevs[i].id, cfg->nic_netdev)); i++) {
+        }
+        if (i == cfg->nb_netdevs) {
+            return g_strdup_printf("-device virtio-net-device: netdev '%s' "
+                                   "not found (give -netdev user,id=%s)",
+                                   cfg->nic_netdev, cfg->nic_netdev);
+        }
+        cfg->netdevs[i].attached = true;
+        cfg->nic_netdev_index = i;
+    }
+    for (int i = 0; i < cfg->nb_netdevs; i++) {
+        if (!cfg->netdevs[i].attached) {
+            return g_strdup_printf("-netdev id=%s is not attached to a device "
+                                   "(add -device virtio-net-device,netdev=%s)",
+                                   cfg->netdevs[i].id, cfg->netdevs[i].id);
+        }
+    }
+    return NULL;
+}
+
 static char *parse_device(EmuConfig *cfg, const char *arg)
 {
     static const char *const rng_keys[] = { "id", NULL };
@@ -296,6 +521,8 @@ static char *parse_device(EmuConfig *cfg, const char *arg)
 
     if (driver && !strcmp(driver, "virtio-blk-device")) {
         err = parse_blk_device(cfg, h);
+    } else if (driver && !strcmp(driver, "virtio-net-device")) {
+        err = parse_net_device(cfg, h);
     } else if (driver && !strcmp(driver, "virtio-rng-device")) {
         err = check_keys(h, rng_keys, "-device virtio-rng-device");
         if (!err) {
@@ -629,9 +856,9 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
             return g_strdup_printf("-display: '%s' is not supported (none)", arg);
         }
     } else if (!strcmp(opt, "nic") || !strcmp(opt, "net")) {
-        if (strcmp(arg, "none")) {
-            return g_strdup_printf("-%s: '%s' is not supported (none)", opt, arg);
-        }
+        return parse_nic(cfg, opt, arg);
+    } else if (!strcmp(opt, "netdev")) {
+        return add_netdev(cfg, "-netdev", arg, false);
     } else if (!strcmp(opt, "vga") || !strcmp(opt, "parallel")) {
         /* virt has neither a VGA card nor a parallel port. */
         if (strcmp(arg, "none")) {
@@ -659,7 +886,8 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
     "device", "serial", "icount", "d", "D", "dfilter", "display", "nic", "net",
-    "smp", "accel", "rtc", "name", "vga", "parallel", "global", "L", NULL
+    "netdev", "smp", "accel", "rtc", "name", "vga", "parallel", "global", "L",
+    NULL
 };
 
 static const char cpu_help[] =
@@ -675,6 +903,9 @@ static const char accel_help[] =
 static const char device_help[] =
     "Storage devices:\n"
     "name \"virtio-blk-device\", bus virtio-bus\n"
+    "\n"
+    "Network devices:\n"
+    "name \"virtio-net-device\", bus virtio-bus\n"
     "\n"
     "Misc devices:\n"
     "name \"virtio-rng-device\", bus virtio-bus\n";
@@ -783,6 +1014,13 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             cfg->blk_drive[cfg->nb_blk++] = i;
         }
     }
+    /* A -nic's device comes last (QEMU's board makes its NICs itself). */
+    if (!err && cfg->nic_option) {
+        err = add_virtio(cfg, VIRT_VIRTIO_NET);
+    }
+    if (!err) {
+        err = resolve_netdevs(cfg);
+    }
     /* -nodefaults: no default serial port; the UART is unconnected. */
     if (cfg->nodefaults && !cfg->serial_given) {
         cfg->serial = EMU_SERIAL_NONE;
@@ -822,6 +1060,10 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     }
     memcpy(vc->virtio, cfg->virtio, sizeof(vc->virtio));
     vc->nb_virtio = cfg->nb_virtio;
+    if (cfg->nic) {
+        memcpy(vc->nic.mac, cfg->nic_mac, 6);
+        vc->nic.user = cfg->netdevs[cfg->nic_netdev_index].user;
+    }
     vc->rtc_base = cfg->rtc_base;
     vc->rtc_base_s = cfg->rtc_base_s;
     vc->rtc_clock = cfg->rtc_clock;
@@ -845,5 +1087,9 @@ void emu_cli_free(EmuConfig *cfg)
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);
     }
+    for (int i = 0; i < cfg->nb_netdevs; i++) {
+        g_free(cfg->netdevs[i].id);
+    }
+    g_free(cfg->nic_netdev);
     memset(cfg, 0, sizeof(*cfg));
 }

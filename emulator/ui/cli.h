@@ -36,6 +36,15 @@ typedef struct EmuDrive {
     int index;             /* if=virtio: index= (or the first free one) */
 } EmuDrive;
 
+/* -netdev user,id=ID (or the one a -nic user makes, id NULL). */
+#define EMU_MAX_NETDEVS 4
+
+typedef struct EmuNetdev {
+    char *id;
+    NetUserConfig user;
+    bool attached;         /* claimed by a NIC */
+} EmuNetdev;
+
 typedef struct EmuConfig {
     char *machine;         /* "virt" */
     char *cpu;             /* "cortex-a15" */
@@ -60,9 +69,18 @@ typedef struct EmuConfig {
     int blk_drive[EMU_MAX_DRIVES];
     int nb_blk;
     /* Every virtio device in the order it takes a slot (-device order,
-       then the if=virtio drives); a BLK is the next of blk_drive[]. */
+       then the if=virtio drives, then a -nic); a BLK is the next of
+       blk_drive[]. */
     VirtVirtioKind virtio[VIRT_MMIO_SLOTS];
     int nb_virtio;
+    EmuNetdev netdevs[EMU_MAX_NETDEVS];
+    int nb_netdevs;
+    /* The one NIC: -nic user or -device virtio-net-device,netdev=ID. */
+    bool nic;
+    char *nic_netdev;      /* -device's netdev= until resolved; NULL for -nic */
+    int nic_netdev_index;  /* into netdevs[], once resolved */
+    bool nic_option;       /* made by -nic: its slot comes after the rest */
+    uint8_t nic_mac[6];
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     unsigned log_mask;     /* -d: LOG_* (util/log.h), for log_setup() */

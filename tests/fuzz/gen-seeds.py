@@ -221,6 +221,9 @@ CLI = {
     "virtio": "-kernel k -drive file=a.img,if=virtio,index=3 -drive file=b.img,if=virtio"
               " -device virtio-rng-device -drive file=c,if=none,id=c"
               " -device virtio-blk-device,drive=c -device help",
+    "net": "-kernel k -nic user,hostfwd=tcp:127.0.0.1:2222-:22,restrict=on"
+           " -netdev user,id=n0,hostfwd=udp::53-10.0.2.15:53"
+           " -device virtio-net-device,netdev=n0,mac=52:54:00:12:34:56",
 }
 
 

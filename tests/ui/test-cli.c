@@ -175,7 +175,7 @@ START_TEST(test_errors)
     expect_error("-kernel k -dfilter 0x10+0", "-dfilter: empty or wrapping range");
     expect_error("-kernel k -dfilter 0x10:0x20", "-dfilter: bad range");
     expect_error("-kernel k -smp 4", "one CPU");
-    expect_error("-kernel k -nic user", "-nic");
+    expect_error("-kernel k -nic tap", "-nic: 'tap' is not supported");
 }
 END_TEST
 
