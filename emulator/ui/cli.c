@@ -23,12 +23,14 @@ static const char usage_text[] =
     "  -device virtio-blk-device,drive=ID\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
-    "  -serial stdio|mon:stdio|none\n"
+    "  -serial stdio|mon:stdio|file:F|pty|null|none\n"
+    "  -monitor stdio|none      a monitor on stdio (then -serial elsewhere)\n"
     "  -display none, -nic none, -smp 1, -no-reboot\n"
     "  -icount shift=N|N|auto   deterministic time from instruction counts\n"
     "  -d int,unimp,guest_errors,exec   trace to stderr\n"
     "  -h, -help, -version\n"
-    "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
+    "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys;\n"
+    "with mon:stdio (the default), Ctrl-A c switches to the monitor and back.\n";
 
 bool emu_parse_size(const char *s, uint64_t *bytes)
 {
@@ -289,14 +291,40 @@ static char *parse_log(EmuConfig *cfg, const char *arg)
 
 static char *parse_serial(EmuConfig *cfg, const char *arg)
 {
+    g_free(cfg->serial_file);
+    cfg->serial_file = NULL;
+    cfg->serial_given = true;
     if (!strcmp(arg, "stdio")) {
         cfg->serial = EMU_SERIAL_STDIO;
     } else if (!strcmp(arg, "mon:stdio")) {
         cfg->serial = EMU_SERIAL_MON_STDIO;
-    } else if (!strcmp(arg, "none") || !strcmp(arg, "null")) {
+    } else if (!strcmp(arg, "none")) {
         cfg->serial = EMU_SERIAL_NONE;
+    } else if (!strcmp(arg, "null")) {
+        cfg->serial = EMU_SERIAL_NULL;
+    } else if (!strcmp(arg, "pty")) {
+        cfg->serial = EMU_SERIAL_PTY;
+    } else if (g_str_has_prefix(arg, "file:")) {
+        if (!arg[5]) {
+            return g_strdup("-serial file: needs a file name (file:PATH)");
+        }
+        cfg->serial = EMU_SERIAL_FILE;
+        cfg->serial_file = g_strdup(arg + 5);
     } else {
-        return g_strdup_printf("-serial: '%s' is not supported (stdio, mon:stdio, none)", arg);
+        return g_strdup_printf("-serial: '%s' is not supported (stdio, mon:stdio, file:PATH, pty, null, none)", arg);
+    }
+    return NULL;
+}
+
+/* vc is QEMU's graphical console: there is none, so no monitor either. */
+static char *parse_monitor(EmuConfig *cfg, const char *arg)
+{
+    if (!strcmp(arg, "stdio")) {
+        cfg->monitor = EMU_MONITOR_STDIO;
+    } else if (!strcmp(arg, "none") || !strcmp(arg, "vc")) {
+        cfg->monitor = EMU_MONITOR_NONE;
+    } else {
+        return g_strdup_printf("-monitor: '%s' is not supported (stdio, none; or -serial mon:stdio)", arg);
     }
     return NULL;
 }
@@ -364,6 +392,10 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         return parse_device(cfg, arg);
     } else if (!strcmp(opt, "serial")) {
         return parse_serial(cfg, arg);
+    } else if (!strcmp(opt, "monitor")) {
+        return parse_monitor(cfg, arg);
+    } else if (!strcmp(opt, "mon") || !strcmp(opt, "chardev")) {
+        return g_strdup_printf("-%s: not supported (use -monitor stdio, or -serial mon:stdio, file:PATH or pty)", opt);
     } else if (!strcmp(opt, "icount")) {
         return parse_icount(cfg, arg);
     } else if (!strcmp(opt, "d")) {
@@ -388,7 +420,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
-    "device", "serial", "icount", "d", "display", "nic", "net", "smp", NULL
+    "device", "serial", "monitor", "mon", "chardev", "icount", "d", "display", "nic", "net", "smp", NULL
 };
 
 static bool takes_arg(const char *opt)
@@ -445,6 +477,15 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             err = g_strdup_printf("-%s: invalid option", opt);
         }
     }
+    /* As QEMU -nographic: with a -monitor, the serial default is stdio. */
+    if (!err && !cfg->serial_given && cfg->monitor != EMU_MONITOR_DEFAULT) {
+        cfg->serial = EMU_SERIAL_STDIO;
+    }
+    if (!err && cfg->monitor == EMU_MONITOR_STDIO &&
+        (cfg->serial == EMU_SERIAL_STDIO || cfg->serial == EMU_SERIAL_MON_STDIO)) {
+        err = g_strdup("-monitor stdio: stdio is already the serial port's "
+                       "(add -serial file:PATH, pty, null or none)");
+    }
     if (!err && !cfg->kernel) {
         err = g_strdup("no -kernel given: nothing to run (see -help)");
     }
@@ -470,7 +511,7 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     vc->append = cfg->append;
     vc->dtb = cfg->dtb;
     vc->no_reboot = cfg->no_reboot;
-    vc->serial = cfg->serial != EMU_SERIAL_NONE;
+    vc->serial = cfg->serial != EMU_SERIAL_NONE && cfg->serial != EMU_SERIAL_NULL;
     for (int i = 0; i < cfg->nb_blk && i < VIRT_MAX_DISKS; i++) {
         const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
         VirtDisk *vd = &vc->disks[vc->nb_disks++];
@@ -494,6 +535,7 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->initrd);
     g_free(cfg->append);
     g_free(cfg->dtb);
+    g_free(cfg->serial_file);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);
