@@ -28,6 +28,7 @@ struct Monitor {
     size_t len;
     bool too_long;         /* the line overflowed: refuse it at Enter */
     bool after_cr;         /* a CR ended a line: skip the LF of CR LF */
+    bool quit;             /* quit ran: no more prompts */
     int esc;               /* 0, 1 after ESC, 2 inside ESC [ ... */
     char last_format;      /* x/xp remember format and size, as QEMU */
     unsigned last_size;
@@ -76,6 +77,9 @@ static void G_GNUC_PRINTF(2, 3) mon_printf(Monitor *mon, const char *fmt, ...)
 
 void monitor_prompt(Monitor *mon)
 {
+    if (mon->quit) {
+        return;
+    }
     mon_puts(mon, PROMPT);
 }
 
@@ -210,6 +214,7 @@ static void cmd_quit(Monitor *mon, const char *args)
     if (!mon->echo) {
         mon_puts(mon, "\n");
     }
+    mon->quit = true;
     virt_quit(mon->m);
 }
 
@@ -539,7 +544,7 @@ static void end_line(Monitor *mon)
 
 void monitor_input(Monitor *mon, const uint8_t *buf, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len && !mon->quit; i++) {
         uint8_t b = buf[i];
         bool after_cr = mon->after_cr;
 
