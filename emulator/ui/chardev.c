@@ -150,16 +150,17 @@ static void read_stdin(EmuChardev *c)
 }
 
 /*
- * stdio and mon:stdio: typed bytes through the Ctrl-A escapes, to the
- * guest or, after Ctrl-A c, to the monitor. What the guest cannot take
- * yet waits in pend[], in order, escapes included.
+ * stdio and mon:stdio: typed bytes through the Ctrl-A escapes at once
+ * (Ctrl-A x works while the guest reads nothing, as with QEMU's mux), to
+ * the guest or, after Ctrl-A c, to the monitor. What the guest cannot
+ * take yet waits in gq[], in order; when that is full, stdin waits.
  */
 static size_t stdio_read(EmuChardev *c, uint8_t *buf, size_t len)
 {
-    size_t got = 0, i = 0;
+    size_t i = 0, n;
 
     read_stdin(c);
-    while (i < c->pend_len && (c->mon_focus || got < len)) {
+    while (i < c->pend_len && (c->mon_focus || c->gq_len < sizeof(c->gq))) {
         uint8_t out;
 
         switch (console_key(&c->con, c->pend[i++], &out)) {
@@ -167,10 +168,10 @@ static size_t stdio_read(EmuChardev *c, uint8_t *buf, size_t len)
             switch_focus(c);
             break;
         case CONSOLE_BYTE:
-            if (c->mon_focus && c->mon) {
+            if (!c->mon_focus) {
+                c->gq[c->gq_len++] = out;
+            } else if (c->mon) {
                 monitor_input(c->mon, &out, 1);
-            } else if (!c->mon_focus) {
-                buf[got++] = out;
             }
             break;
         case CONSOLE_NOTHING:
@@ -179,7 +180,11 @@ static size_t stdio_read(EmuChardev *c, uint8_t *buf, size_t len)
     }
     memmove(c->pend, c->pend + i, c->pend_len - i);
     c->pend_len -= i;
-    return got;
+    n = MIN(len, c->gq_len);
+    memcpy(buf, c->gq, n);
+    memmove(c->gq, c->gq + n, c->gq_len - n);
+    c->gq_len -= n;
+    return n;
 }
 
 static size_t chr_read(void *opaque, uint8_t *buf, size_t len)

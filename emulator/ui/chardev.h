@@ -34,8 +34,10 @@ typedef struct EmuChardev {
     Monitor *mon;
     bool mon_focus;        /* mon:stdio: input goes to the monitor */
     bool mon_started;      /* the banner was printed */
-    uint8_t pend[256];     /* stdin bytes not yet taken by the guest */
+    uint8_t pend[256];     /* stdin bytes not looked at yet */
     size_t pend_len;
+    uint8_t gq[256];       /* typed bytes for the guest, not taken yet */
+    size_t gq_len;
 } EmuChardev;
 
 /**
