@@ -215,6 +215,8 @@ CLI = {
     "options": "-kernel k -icount shift=3 -d int,guest_errors,unimp"
                " -serial mon:stdio -no-reboot",
     "help": "-help",
+    "monitor": "-kernel k -monitor stdio -serial file:serial.log -serial pty"
+               " -monitor none -serial null",
 }
 
 
