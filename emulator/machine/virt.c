@@ -68,7 +68,7 @@ struct VirtMachine {
     PL011 *uart;
     PL031 *rtc;
     PL061 *gpio;
-    int64_t button_release_ns; /* host clock; 0: the button is up */
+    uint64_t button_release_ns; /* guest time; 0: the button is up */
     BlockBackend *disk[VIRT_MAX_DISKS];
     VirtIOBlk *blk[VIRT_MAX_DISKS];
     int nb_blk;
@@ -133,6 +133,10 @@ static uint64_t next_deadline_ns(VirtMachine *m)
         if (d != UINT64_MAX && d < UINT64_MAX / NS_PER_TICK) {
             best = MIN(best, d * NS_PER_TICK);
         }
+    }
+    /* A pressed power button is a timer too (idle -icount skips to it). */
+    if (m->button_release_ns) {
+        best = MIN(best, m->button_release_ns);
     }
     return best;
 }
@@ -477,11 +481,10 @@ static void run_pollers(VirtMachine *m)
     }
 }
 
-/* The pressed power button comes up after POWER_BUTTON_NS of running. */
+/* The pressed power button comes up POWER_BUTTON_NS of guest time later. */
 static void release_button(VirtMachine *m)
 {
-    if (m->button_release_ns &&
-        portos_clock_monotonic_ns() >= m->button_release_ns) {
+    if (m->button_release_ns && now_ns(m) >= m->button_release_ns) {
         m->button_release_ns = 0;
         pl061_set_input(m->gpio, VIRT_GPIO_POWER_PIN, false);
     }
@@ -614,7 +617,8 @@ void virt_quit(VirtMachine *m)
 void virt_system_powerdown(VirtMachine *m)
 {
     pl061_set_input(m->gpio, VIRT_GPIO_POWER_PIN, true);
-    m->button_release_ns = portos_clock_monotonic_ns() + POWER_BUTTON_NS;
+    /* Guest time, as QEMU's virtual clock: a stopped guest holds it down. */
+    m->button_release_ns = now_ns(m) + POWER_BUTTON_NS;
 }
 
 char *virt_describe_devices(VirtMachine *m)

@@ -157,7 +157,7 @@ void virt_system_reset(VirtMachine *m);
 void virt_quit(VirtMachine *m);
 /**
  * virt_system_powerdown: press the power button: the PL061's pin 3 goes
- * high and, 100 ms of guest running later, low again (QEMU's gpio-key);
+ * high and, 100 ms of guest time later, low again (QEMU's gpio-key);
  * the guest's gpio-keys driver reports KEY_POWER.
  */
 void virt_system_powerdown(VirtMachine *m);
