@@ -113,6 +113,34 @@ static void node_primecell(Fdt *f, const char *name, const char *compat,
     end(f);
 }
 
+/* The power button: QEMU's gpio-keys node and the PL061 it hangs on. */
+static void node_gpio(Fdt *f)
+{
+    static const char *const compats[] = { "arm,pl061", "arm,primecell", NULL };
+    uint32_t gpios[3] = { VIRT_PHANDLE_GPIO, VIRT_GPIO_POWER_PIN, 0 };
+    uint32_t irq[3] = { 0, VIRT_SPI_GPIO, 4 /* level high */ };
+
+    begin(f, "gpio-keys");
+    prop_str(f, "compatible", "gpio-keys");
+    begin(f, "poweroff");
+    prop_cells(f, "gpios", gpios, 3);
+    prop_u32(f, "linux,code", 116); /* KEY_POWER */
+    prop_str(f, "label", "GPIO Key Poweroff");
+    end(f);
+    end(f);
+
+    begin(f, "pl061@9030000");
+    prop_u32(f, "phandle", VIRT_PHANDLE_GPIO);
+    prop_str(f, "clock-names", "apb_pclk");
+    prop_u32(f, "clocks", VIRT_PHANDLE_CLK);
+    prop_cells(f, "interrupts", irq, 3);
+    prop_empty(f, "gpio-controller");
+    prop_u32(f, "#gpio-cells", 2);
+    prop_strs(f, "compatible", compats);
+    prop_reg64(f, VIRT_GPIO, 0x1000);
+    end(f);
+}
+
 static void node_gic(Fdt *f)
 {
     uint32_t reg[8] = { 0, VIRT_GIC_DIST, 0, 0x10000, 0, VIRT_GIC_CPU, 0, 0x10000 };
@@ -206,6 +234,7 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
     for (int slot = 0; slot < VIRT_MMIO_SLOTS; slot++) {
         node_virtio(&f, slot);
     }
+    node_gpio(&f);
     node_primecell(&f, "pl031@9010000", "arm,pl031", VIRT_RTC, VIRT_SPI_RTC, false);
     node_primecell(&f, "pl011@9000000", "arm,pl011", VIRT_UART, VIRT_SPI_UART, true);
     node_gic(&f);

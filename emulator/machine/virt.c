@@ -20,6 +20,7 @@
 #include "hw/arm-gic.h"
 #include "hw/pl011.h"
 #include "hw/pl031.h"
+#include "hw/pl061.h"
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
 #include "hw/virtio-net.h"
@@ -56,6 +57,8 @@
 #define VIRT_DTB_MAX (2u << 20)
 /* How often a stopped machine looks at its pollers and console. */
 #define STOPPED_POLL_NS (10 * 1000 * 1000)
+/* How long the power button stays pressed (QEMU's gpio-key: 100 ms). */
+#define POWER_BUTTON_NS (100 * 1000 * 1000)
 /* Counter ticks of the 62.5 MHz generic timer, in ns. */
 #define NS_PER_TICK 16
 
@@ -69,6 +72,8 @@ struct VirtMachine {
     ArmGic *gic;
     PL011 *uart;
     PL031 *rtc;
+    PL061 *gpio;
+    uint64_t button_release_ns; /* guest time; 0: the button is up */
     BlockBackend *disk[VIRT_MAX_DISKS];
     VirtIOBlk *blk[VIRT_MAX_DISKS];
     int nb_blk;
@@ -139,6 +144,10 @@ static uint64_t next_deadline_ns(VirtMachine *m)
         if (d != UINT64_MAX && d < UINT64_MAX / NS_PER_TICK) {
             best = MIN(best, d * NS_PER_TICK);
         }
+    }
+    /* A pressed power button is a timer too (idle -icount skips to it). */
+    if (m->button_release_ns) {
+        best = MIN(best, m->button_release_ns);
     }
     return best;
 }
@@ -348,10 +357,12 @@ static int add_devices(VirtMachine *m, char **errmsg)
     m->gic = arm_gic_new(cpu_irq);
     m->uart = pl011_new(arm_gic_input(m->gic, 32 + VIRT_SPI_UART), uart_tx, m);
     m->rtc = pl031_new(arm_gic_input(m->gic, 32 + VIRT_SPI_RTC), rtc_seconds, m);
+    m->gpio = pl061_new(arm_gic_input(m->gic, 32 + VIRT_SPI_GPIO));
     r |= mem_add_mmio(m->as, "gic-dist", VIRT_GIC_DIST, GIC_DIST_SIZE, &arm_gic_dist_ops, m->gic);
     r |= mem_add_mmio(m->as, "gic-cpu", VIRT_GIC_CPU, GIC_CPU_SIZE, &arm_gic_cpu_ops, m->gic);
     r |= mem_add_mmio(m->as, "pl011", VIRT_UART, PL011_MMIO_SIZE, &pl011_ops, m->uart);
     r |= mem_add_mmio(m->as, "pl031", VIRT_RTC, PL031_MMIO_SIZE, &pl031_ops, m->rtc);
+    r |= mem_add_mmio(m->as, "pl061", VIRT_GPIO, PL061_MMIO_SIZE, &pl061_ops, m->gpio);
     if (r) {
         *errmsg = g_strdup("could not map the board's devices");
         return -1;
@@ -574,6 +585,15 @@ static void run_pollers(VirtMachine *m)
     }
 }
 
+/* The pressed power button comes up POWER_BUTTON_NS of guest time later. */
+static void release_button(VirtMachine *m)
+{
+    if (m->button_release_ns && now_ns(m) >= m->button_release_ns) {
+        m->button_release_ns = 0;
+        pl061_set_input(m->gpio, VIRT_GPIO_POWER_PIN, false);
+    }
+}
+
 /* Stopped: no guest instruction runs, but the world outside is served. */
 static void wait_stopped(VirtMachine *m)
 {
@@ -621,6 +641,7 @@ int virt_run(VirtMachine *m)
         } else {
             timer_changed(m);
             pl031_update(m->rtc);
+            release_button(m);
             r = cpu_exec(cs, slice_budget(m));
             block_poll(); /* completed disk requests interrupt the guest */
             if (r == EXCP_DEBUG) {
@@ -700,6 +721,46 @@ void virt_quit(VirtMachine *m)
     cpu_exit(&m->cpu.parent);
 }
 
+void virt_system_powerdown(VirtMachine *m)
+{
+    pl061_set_input(m->gpio, VIRT_GPIO_POWER_PIN, true);
+    /* Guest time, as QEMU's virtual clock: a stopped guest holds it down. */
+    m->button_release_ns = now_ns(m) + POWER_BUTTON_NS;
+}
+
+char *virt_describe_devices(VirtMachine *m)
+{
+    GString *s = g_string_new("bus: main-system-bus\n  type System\n");
+
+    g_string_append_printf(s, "  dev: cortex-a15-cpu, id \"cpu0\"\n");
+    g_string_append_printf(s, "  dev: arm_gic, mmio %08x/%08x, mmio %08x/%08x, irq -> cpu0\n",
+                           VIRT_GIC_DIST, GIC_DIST_SIZE, VIRT_GIC_CPU, GIC_CPU_SIZE);
+    g_string_append_printf(s, "  dev: pl011, mmio %08x/%08x, irq SPI %d\n",
+                           VIRT_UART, PL011_MMIO_SIZE, VIRT_SPI_UART);
+    g_string_append_printf(s, "  dev: pl031, mmio %08x/%08x, irq SPI %d\n",
+                           VIRT_RTC, PL031_MMIO_SIZE, VIRT_SPI_RTC);
+    g_string_append_printf(s, "  dev: pl061, mmio %08x/%08x, irq SPI %d\n",
+                           VIRT_GPIO, PL061_MMIO_SIZE, VIRT_SPI_GPIO);
+    g_string_append_printf(s, "  dev: gpio-key, gpio pl061 pin %d (power button)\n",
+                           VIRT_GPIO_POWER_PIN);
+    g_string_append_printf(s, "  dev: armv7-timer, irq PPI %d %d %d %d\n", VIRT_PPI_SEC_PHYS,
+                           VIRT_PPI_PHYS, VIRT_PPI_VIRT, VIRT_PPI_HYP);
+    for (int slot = VIRT_MMIO_SLOTS - 1; slot >= 0; slot--) {
+        int disk = VIRT_MMIO_SLOTS - 1 - slot;
+
+        g_string_append_printf(s, "  dev: virtio-mmio, mmio %08x/%08x, irq SPI %d\n",
+                               VIRT_MMIO + slot * VIRT_MMIO_SLOT, VIRT_MMIO_SLOT,
+                               VIRT_SPI_MMIO + slot);
+        if (disk < m->nb_blk) {
+            g_string_append_printf(s, "    bus: virtio-mmio-bus.%d\n"
+                                      "      dev: virtio-blk-device, drive \"%s\"%s\n",
+                                   slot, m->cfg.disks[disk].id,
+                                   m->cfg.disks[disk].readonly ? ", read-only" : "");
+        }
+    }
+    return g_string_free(s, FALSE);
+}
+
 struct ARMCPU *virt_cpu(VirtMachine *m)
 {
     return &m->cpu;
@@ -740,6 +801,7 @@ void virt_free(VirtMachine *m)
     }
     pl011_free(m->uart);
     pl031_free(m->rtc);
+    pl061_free(m->gpio);
     arm_gic_free(m->gic);
     mem_as_free(m->as);
     g_free(m);

@@ -15,6 +15,7 @@
 #define VIRT_GIC_CPU       0x08010000u
 #define VIRT_UART          0x09000000u
 #define VIRT_RTC           0x09010000u
+#define VIRT_GPIO          0x09030000u   /* PL061: the power button */
 #define VIRT_MMIO          0x0a000000u   /* first virtio-mmio slot */
 #define VIRT_MMIO_SLOT     0x200u
 #define VIRT_MMIO_SLOTS    32
@@ -23,6 +24,7 @@
 /* SPI numbers (GIC interrupt ID = SPI + 32). */
 #define VIRT_SPI_UART      1
 #define VIRT_SPI_RTC       2
+#define VIRT_SPI_GPIO      7
 #define VIRT_SPI_MMIO      16            /* slot n uses SPI 16 + n */
 
 /* PPI numbers (GIC interrupt ID = PPI + 16). */
@@ -35,6 +37,10 @@
 #define VIRT_PHANDLE_CLK   0x8000
 #define VIRT_PHANDLE_CPU   0x8001
 #define VIRT_PHANDLE_GIC   0x8002
+#define VIRT_PHANDLE_GPIO  0x8004
+
+/* The PL061 pin of the power button (gpio-keys, KEY_POWER), as QEMU's. */
+#define VIRT_GPIO_POWER_PIN 3
 
 #define VIRT_APB_CLK_HZ    24000000u
 
@@ -185,6 +191,17 @@ bool virt_is_stopped(const VirtMachine *m);
 void virt_system_reset(VirtMachine *m);
 /** virt_quit: leave virt_run with status 0, as Ctrl-A x. */
 void virt_quit(VirtMachine *m);
+/**
+ * virt_system_powerdown: press the power button: the PL061's pin 3 goes
+ * high and, 100 ms of guest time later, low again (QEMU's gpio-key);
+ * the guest's gpio-keys driver reports KEY_POWER.
+ */
+void virt_system_powerdown(VirtMachine *m);
+/**
+ * virt_describe_devices: the board's devices, one per line with their
+ * addresses and interrupts (the monitor's info qtree). g_free the result.
+ */
+char *virt_describe_devices(VirtMachine *m);
 
 /* The parts a debugger or monitor inspects. */
 struct ARMCPU;

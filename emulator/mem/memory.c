@@ -43,6 +43,11 @@ void mem_as_free(MemAddressSpace *as)
     g_free(as);
 }
 
+MemRegion *mem_region_at(MemAddressSpace *as, unsigned i)
+{
+    return i < as->nb_regions ? as->regions[i] : NULL;
+}
+
 static bool range_ok(uint64_t base, uint64_t size)
 {
     return size != 0 && base + size - 1 >= base;

@@ -101,6 +101,9 @@ int mem_add_rom(MemAddressSpace *as, const char *name, uint64_t base,
 int mem_add_mmio(MemAddressSpace *as, const char *name, uint64_t base,
                  uint64_t size, const MemOps *ops, void *opaque);
 
+/** mem_region_at: the @i-th region by address (for listings), or NULL past the last. */
+MemRegion *mem_region_at(MemAddressSpace *as, unsigned i);
+
 /** mem_find: the region containing @paddr, or NULL. */
 MemRegion *mem_find(MemAddressSpace *as, uint64_t paddr);
 

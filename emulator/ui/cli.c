@@ -33,7 +33,8 @@ static const char usage_text[] =
     "  -device virtio-net-device,netdev=ID[,mac=52:54:00:12:34:56]\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
-    "  -serial stdio|mon:stdio|none\n"
+    "  -serial stdio|mon:stdio|file:F|pty|null|none\n"
+    "  -monitor stdio|none      a monitor on stdio (then -serial elsewhere)\n"
     "  -display none, -nic none, -net none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
     "  -vga none, -parallel none, -L DIR, -no-user-config, -global virtio-mmio.force-legacy=false\n"
     "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
@@ -44,7 +45,8 @@ static const char usage_text[] =
     "  -D FILE                  write the debug log to FILE instead of stderr\n"
     "  -dfilter RANGE,...       log only TBs at 0xSTART..0xEND, 0xSTART+LEN, 0xEND-LEN\n"
     "  -h, -help, -version   (docs/options.md lists every option)\n"
-    "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys.\n";
+    "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys;\n"
+    "with mon:stdio (the default), Ctrl-A c switches to the monitor and back.\n";
 
 bool emu_parse_size(const char *s, uint64_t *bytes)
 {
@@ -577,14 +579,40 @@ out:
 
 static char *parse_serial(EmuConfig *cfg, const char *arg)
 {
+    g_free(cfg->serial_file);
+    cfg->serial_file = NULL;
+    cfg->serial_given = true;
     if (!strcmp(arg, "stdio")) {
         cfg->serial = EMU_SERIAL_STDIO;
     } else if (!strcmp(arg, "mon:stdio")) {
         cfg->serial = EMU_SERIAL_MON_STDIO;
-    } else if (!strcmp(arg, "none") || !strcmp(arg, "null")) {
+    } else if (!strcmp(arg, "none")) {
         cfg->serial = EMU_SERIAL_NONE;
+    } else if (!strcmp(arg, "null")) {
+        cfg->serial = EMU_SERIAL_NULL;
+    } else if (!strcmp(arg, "pty")) {
+        cfg->serial = EMU_SERIAL_PTY;
+    } else if (g_str_has_prefix(arg, "file:")) {
+        if (!arg[5]) {
+            return g_strdup("-serial file: needs a file name (file:PATH)");
+        }
+        cfg->serial = EMU_SERIAL_FILE;
+        cfg->serial_file = g_strdup(arg + 5);
     } else {
-        return g_strdup_printf("-serial: '%s' is not supported (stdio, mon:stdio, none)", arg);
+        return g_strdup_printf("-serial: '%s' is not supported (stdio, mon:stdio, file:PATH, pty, null, none)", arg);
+    }
+    return NULL;
+}
+
+/* vc is QEMU's graphical console: there is none, so no monitor either. */
+static char *parse_monitor(EmuConfig *cfg, const char *arg)
+{
+    if (!strcmp(arg, "stdio")) {
+        cfg->monitor = EMU_MONITOR_STDIO;
+    } else if (!strcmp(arg, "none") || !strcmp(arg, "vc")) {
+        cfg->monitor = EMU_MONITOR_NONE;
+    } else {
+        return g_strdup_printf("-monitor: '%s' is not supported (stdio, none; or -serial mon:stdio)", arg);
     }
     return NULL;
 }
@@ -834,8 +862,11 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
     } else if (!strcmp(opt, "device")) {
         return parse_device(cfg, arg);
     } else if (!strcmp(opt, "serial")) {
-        cfg->serial_given = true;
         return parse_serial(cfg, arg);
+    } else if (!strcmp(opt, "monitor")) {
+        return parse_monitor(cfg, arg);
+    } else if (!strcmp(opt, "mon") || !strcmp(opt, "chardev")) {
+        return g_strdup_printf("-%s: not supported (use -monitor stdio, or -serial mon:stdio, file:PATH or pty)", opt);
     } else if (!strcmp(opt, "icount")) {
         return parse_icount(cfg, arg);
     } else if (!strcmp(opt, "d")) {
@@ -885,7 +916,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
-    "device", "serial", "icount", "d", "D", "dfilter", "display", "nic", "net",
+    "device", "serial", "monitor", "mon", "chardev", "icount", "d", "D", "dfilter", "display", "nic", "net",
     "netdev", "smp", "accel", "rtc", "name", "vga", "parallel", "global", "L",
     NULL
 };
@@ -997,6 +1028,20 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             err = g_strdup_printf("-%s: invalid option", opt);
         }
     }
+    /*
+     * The serial default: none with -nodefaults (the UART unconnected);
+     * as QEMU -nographic, stdio when a -monitor is given.
+     */
+    if (!cfg->serial_given && cfg->nodefaults) {
+        cfg->serial = EMU_SERIAL_NONE;
+    } else if (!cfg->serial_given && cfg->monitor != EMU_MONITOR_DEFAULT) {
+        cfg->serial = EMU_SERIAL_STDIO;
+    }
+    if (!err && cfg->monitor == EMU_MONITOR_STDIO &&
+        (cfg->serial == EMU_SERIAL_STDIO || cfg->serial == EMU_SERIAL_MON_STDIO)) {
+        err = g_strdup("-monitor stdio: stdio is already the serial port's "
+                       "(add -serial file:PATH, pty, null or none)");
+    }
     if (!err && !cfg->kernel && !cfg->dumpdtb) {
         err = g_strdup("no -kernel given: nothing to run (see -help)");
     }
@@ -1021,10 +1066,6 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
     if (!err) {
         err = resolve_netdevs(cfg);
     }
-    /* -nodefaults: no default serial port; the UART is unconnected. */
-    if (cfg->nodefaults && !cfg->serial_given) {
-        cfg->serial = EMU_SERIAL_NONE;
-    }
     for (int i = 0; !err && i < cfg->nb_drives; i++) {
         if (!cfg->drives[i].attached) {
             err = g_strdup_printf("-drive id=%s is not attached to a device (add -device virtio-blk-device,drive=%s)",
@@ -1047,7 +1088,7 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     vc->append = cfg->append;
     vc->dtb = cfg->dtb;
     vc->no_reboot = cfg->no_reboot;
-    vc->serial = cfg->serial != EMU_SERIAL_NONE;
+    vc->serial = cfg->serial != EMU_SERIAL_NONE && cfg->serial != EMU_SERIAL_NULL;
     for (int i = 0; i < cfg->nb_blk && i < VIRT_MAX_DISKS; i++) {
         const EmuDrive *d = &cfg->drives[cfg->blk_drive[i]];
         VirtDisk *vd = &vc->disks[vc->nb_disks++];
@@ -1083,6 +1124,7 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->dumpdtb);
     g_free(cfg->log_file);
     g_free(cfg->log_dfilter);
+    g_free(cfg->serial_file);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);

@@ -16,9 +16,18 @@
 
 typedef enum {
     EMU_SERIAL_STDIO,      /* UART on stdin/stdout */
-    EMU_SERIAL_MON_STDIO,  /* the same; Ctrl-A escapes (x quits) */
-    EMU_SERIAL_NONE,
+    EMU_SERIAL_MON_STDIO,  /* the same; Ctrl-A c switches to a monitor */
+    EMU_SERIAL_NONE,       /* no serial back end */
+    EMU_SERIAL_NULL,       /* output dropped, no input */
+    EMU_SERIAL_FILE,       /* output to serial_file, no input */
+    EMU_SERIAL_PTY,        /* a new pseudo-terminal */
 } EmuSerialMode;
+
+typedef enum {
+    EMU_MONITOR_DEFAULT,   /* none of its own (mon:stdio has one) */
+    EMU_MONITOR_STDIO,     /* the monitor alone on stdin/stdout */
+    EMU_MONITOR_NONE,
+} EmuMonitorMode;
 
 /* Every -drive may be attached, so the board takes as many disks. */
 #define EMU_MAX_DRIVES VIRT_MAX_DISKS
@@ -55,7 +64,6 @@ typedef struct EmuConfig {
     char *dtb;
     char *dumpdtb;         /* -machine dumpdtb=FILE */
     bool nodefaults;       /* -nodefaults: no serial unless -serial */
-    bool serial_given;
     VirtRtcBase rtc_base;  /* -rtc base= */
     int64_t rtc_base_s;
     VirtRtcClock rtc_clock; /* -rtc clock= */
@@ -63,6 +71,9 @@ typedef struct EmuConfig {
     bool no_reboot;
     bool snapshot;
     EmuSerialMode serial;
+    char *serial_file;     /* EMU_SERIAL_FILE */
+    bool serial_given;     /* -serial was on the command line */
+    EmuMonitorMode monitor;
     EmuDrive drives[EMU_MAX_DRIVES];
     int nb_drives;
     /* virtio-blk devices in command-line order, as indexes into drives[] */

@@ -15,6 +15,14 @@ static const char help_text[] =
     "\r\nC-a h    print this help\r\n"
     "C-a x    exit emulator\r\n"
     "C-a a    sends C-a\r\n";
+static const char mux_help_text[] = "C-a c    switch between console and monitor\r\n";
+
+static void console_puts(StdioConsole *c, const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        console_write(c, (uint8_t)*p);
+    }
+}
 
 int console_open(StdioConsole *c, bool interactive)
 {
@@ -63,39 +71,51 @@ void console_write(void *opaque, uint8_t byte)
     c->out[c->out_len++] = byte;
 }
 
+ConsoleKey console_key(StdioConsole *c, uint8_t b, uint8_t *out)
+{
+    if (!c->escape) {
+        if (b == CTRL_A) {
+            c->escape = true;
+            return CONSOLE_NOTHING;
+        }
+        *out = b;
+        return CONSOLE_BYTE;
+    }
+    c->escape = false;
+    switch (b) {
+    case 'x':
+    case 'X':
+        /* The host's prompt then starts on a line of its own. */
+        console_puts(c, "\r\n");
+        c->quit = true;
+        return CONSOLE_NOTHING;
+    case 'h':
+    case '?':
+        console_puts(c, help_text);
+        if (c->mux) {
+            console_puts(c, mux_help_text);
+        }
+        return CONSOLE_NOTHING;
+    case 'c':
+        return c->mux ? CONSOLE_SWITCH : CONSOLE_NOTHING;
+    case CTRL_A:
+    case 'a':
+        *out = CTRL_A;
+        return CONSOLE_BYTE;
+    default:
+        return CONSOLE_NOTHING; /* unknown escapes are dropped, as QEMU does */
+    }
+}
+
 size_t console_filter(StdioConsole *c, uint8_t *buf, size_t len)
 {
     size_t kept = 0;
 
     for (size_t i = 0; i < len; i++) {
-        uint8_t b = buf[i];
+        uint8_t out;
 
-        if (!c->escape) {
-            if (b == CTRL_A) {
-                c->escape = true;
-            } else {
-                buf[kept++] = b;
-            }
-            continue;
-        }
-        c->escape = false;
-        switch (b) {
-        case 'x':
-        case 'X':
-            c->quit = true;
-            break;
-        case 'h':
-        case '?':
-            for (const char *p = help_text; *p; p++) {
-                console_write(c, (uint8_t)*p);
-            }
-            break;
-        case CTRL_A:
-        case 'a':
-            buf[kept++] = CTRL_A;
-            break;
-        default:
-            break; /* unknown escapes are dropped, as QEMU does */
+        if (console_key(c, buf[i], &out) == CONSOLE_BYTE) {
+            buf[kept++] = out;
         }
     }
     return kept;

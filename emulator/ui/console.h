@@ -17,6 +17,7 @@ typedef struct StdioConsole {
     bool eof;          /* stdin ended: stop reading */
     bool escape;       /* Ctrl-A seen */
     bool quit;
+    bool mux;          /* mon:stdio: Ctrl-A c switches to the monitor */
     uint8_t out[4096];
     size_t out_len;
 } StdioConsole;
@@ -32,6 +33,16 @@ bool console_quit_requested(void *opaque);
 void console_flush(void *opaque);
 /** console_wait: wait up to @ns for input on stdin (sleep after its end). */
 void console_wait(void *opaque, int64_t ns);
+
+/* What one typed byte means once the Ctrl-A escapes are looked at. */
+typedef enum {
+    CONSOLE_NOTHING,   /* consumed (Ctrl-A, an escape, Ctrl-A x: quit set) */
+    CONSOLE_BYTE,      /* *out is input for whoever has the focus */
+    CONSOLE_SWITCH,    /* Ctrl-A c with mux: console <-> monitor */
+} ConsoleKey;
+
+/** console_key: run one input byte through the Ctrl-A escape state. */
+ConsoleKey console_key(StdioConsole *c, uint8_t b, uint8_t *out);
 
 /**
  * console_filter: run input bytes through the Ctrl-A escape state;

@@ -9,17 +9,16 @@
 #include <portos/shutdown.h>
 
 #include "machine/virt.h"
+#include "ui/chardev.h"
 #include "ui/cli.h"
-#include "ui/console.h"
 #include "util/log.h"
 
 int main(int argc, char **argv)
 {
     EmuConfig cfg;
     VirtConfig board;
-    StdioConsole con;
-    VirtConsole vc = { console_write, console_read, console_quit_requested,
-                       console_flush, console_wait, &con };
+    EmuChardev chr;
+    VirtConsole vc;
     VirtMachine *m;
     char *err = NULL;
     int status, r;
@@ -50,27 +49,28 @@ int main(int argc, char **argv)
         emu_cli_free(&cfg);
         return 1;
     }
-    r = console_open(&con, cfg.serial != EMU_SERIAL_NONE);
-    if (r < 0) {
-        fprintf(stderr, "portos-arm: cannot set up the terminal: %s\n",
-                portos_strerror(r));
-        portos_shutdown_fini();
-        emu_cli_free(&cfg);
-        return 1;
-    }
-    emu_cli_virt_config(&cfg, &board);
-    m = virt_create(&board, &vc, &err);
-    if (!m) {
-        console_close(&con);
+    if (chardev_open(&chr, &cfg, &err) < 0) {
         fprintf(stderr, "portos-arm: %s\n", err);
         g_free(err);
         portos_shutdown_fini();
         emu_cli_free(&cfg);
         return 1;
     }
+    chardev_console(&chr, &vc);
+    emu_cli_virt_config(&cfg, &board);
+    m = virt_create(&board, &vc, &err);
+    if (!m) {
+        chardev_close(&chr);
+        fprintf(stderr, "portos-arm: %s\n", err);
+        g_free(err);
+        portos_shutdown_fini();
+        emu_cli_free(&cfg);
+        return 1;
+    }
+    chardev_start(&chr, m);
     status = virt_run(m);
     virt_free(m);
-    console_close(&con);
+    chardev_close(&chr);
     portos_shutdown_fini();
     log_close();
     emu_cli_free(&cfg);

@@ -22,7 +22,7 @@ int64_t portos__pread(int fd, void *buf, size_t len, int64_t off);
 int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off);
 
 /* open/fsync/close of portos_file_*(); arguments checked by file.c. */
-int portos__file_open(const char *path, bool write);
+int portos__file_open(const char *path, bool write, bool create);
 int portos__file_sync(int fd);
 int portos__file_close(int fd);
 

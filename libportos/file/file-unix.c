@@ -30,7 +30,7 @@ int64_t portos__pwrite(int fd, const void *buf, size_t len, int64_t off)
     return n < 0 ? -errno : n;
 }
 
-int portos__file_open(const char *path, bool write)
+int portos__file_open(const char *path, bool write, bool create)
 {
     int fd;
 
@@ -40,7 +40,8 @@ int portos__file_open(const char *path, bool write)
          * any signal; reads and writes of regular files and block devices
          * ignore the flag.
          */
-        fd = open(path, (write ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NONBLOCK);
+        fd = open(path, (write ? O_RDWR : O_RDONLY) | O_CLOEXEC | O_NONBLOCK |
+                        (create ? O_CREAT | O_TRUNC : 0), 0666);
     } while (fd < 0 && errno == EINTR);
     return fd < 0 ? -errno : fd;
 }

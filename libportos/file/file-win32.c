@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <io.h>
+#include <sys/stat.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
@@ -120,7 +121,7 @@ int portos__same_file(int fd_a, int fd_b)
            a.nFileIndexLow == b.nFileIndexLow;
 }
 
-int portos__file_open(const char *path, bool write)
+int portos__file_open(const char *path, bool write, bool create)
 {
     int n = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, path, -1,
                                 NULL, 0);
@@ -135,7 +136,8 @@ int portos__file_open(const char *path, bool write)
         return -ENOMEM;
     }
     MultiByteToWideChar(CP_UTF8, 0, path, -1, wpath, n);
-    fd = _wopen(wpath, (write ? _O_RDWR : _O_RDONLY) | _O_BINARY | _O_NOINHERIT);
+    fd = _wopen(wpath, (write ? _O_RDWR : _O_RDONLY) | _O_BINARY | _O_NOINHERIT |
+                       (create ? _O_CREAT | _O_TRUNC : 0), _S_IREAD | _S_IWRITE);
     err = errno;
     free(wpath);
     return fd < 0 ? -err : fd;

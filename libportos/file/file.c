@@ -17,10 +17,12 @@
 
 int portos_file_open(const char *path, unsigned flags)
 {
-    if (!path || (flags & ~PORTOS_FILE_WRITE)) {
+    if (!path || (flags & ~(PORTOS_FILE_WRITE | PORTOS_FILE_CREATE)) ||
+        flags == PORTOS_FILE_CREATE) {
         return PORTOS_EINVAL;
     }
-    return portos__file_open(path, flags & PORTOS_FILE_WRITE);
+    return portos__file_open(path, flags & PORTOS_FILE_WRITE,
+                             flags & PORTOS_FILE_CREATE);
 }
 
 int portos_file_sync(int fd)

@@ -35,6 +35,12 @@ int64_t portos__term_write(int fd, const void *buf, size_t len);
 /* Wait up to @timeout_ns (>= 0) for input on @fd: 1, 0 or a code. */
 int portos__term_wait(int fd, int64_t timeout_ns);
 
+/* A raw pseudo-terminal's non-blocking master (@len > 1): fd or code. */
+int portos__term_openpty(char *name, size_t len);
+
+/* Write what @fd takes now (@len > 0): bytes, 0, or a code. */
+int64_t portos__term_write_nowait(int fd, const void *buf, size_t len);
+
 /*
  * terminal-unix.c (posix and wasm): portos__term_write() as chunks of at
  * most @chunk_max bytes, each after @ready(@fd) returned 0 (a negative

@@ -12,6 +12,9 @@
 #include <portos/error.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
 #include <portos/shutdown.h>
 
 #include <limits.h>
@@ -182,4 +185,69 @@ int portos__term_wait(int fd, int64_t timeout_ns)
         return PORTOS_EBADF;
     }
     return r > 0;
+}
+
+int portos__term_openpty(char *name, size_t len)
+{
+    struct termios tio;
+    int fd, slave, err;
+
+    fd = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        return -errno;
+    }
+    if (grantpt(fd) < 0 || unlockpt(fd) < 0) {
+        goto fail_errno;
+    }
+    err = ptsname_r(fd, name, len);
+    if (err) {
+        close(fd);
+        return -err;
+    }
+    /* Raw as QEMU makes it: the settings stay with the pty, not the fd. */
+    slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (slave < 0) {
+        goto fail_errno;
+    }
+    if (tcgetattr(slave, &tio) == 0) {
+        cfmakeraw(&tio);
+        tcsetattr(slave, TCSAFLUSH, &tio);
+    }
+    close(slave);
+    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) {
+        goto fail_errno;
+    }
+    return fd;
+fail_errno:
+    err = -errno;
+    close(fd);
+    return err;
+}
+
+int64_t portos__term_write_nowait(int fd, const void *buf, size_t len)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+    ssize_t n;
+    int r;
+
+    do {
+        r = poll(&pfd, 1, 0);
+    } while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        return -errno;
+    }
+    if (r > 0 && (pfd.revents & POLLNVAL)) {
+        return PORTOS_EBADF;
+    }
+    if (r == 0 || !(pfd.revents & POLLOUT)) {
+        return 0;
+    }
+    do {
+        n = write(fd, buf, len < PIPE_BUF ? len : PIPE_BUF);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        /* Full, or a pty with nobody on the other side. */
+        return errno == EAGAIN || errno == EIO ? 0 : -errno;
+    }
+    return n;
 }

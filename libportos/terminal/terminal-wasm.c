@@ -233,3 +233,14 @@ int portos__term_wait(int fd, int64_t timeout_ns)
     portos_sleep_ns(timeout_ns);
     return 0;
 }
+
+/* No pseudo-terminals here (portos/terminal.h). */
+int portos__term_openpty(char *name, size_t len)
+{
+    return PORTOS_ENOTSUP;
+}
+
+int64_t portos__term_write_nowait(int fd, const void *buf, size_t len)
+{
+    return PORTOS_ENOTSUP;
+}

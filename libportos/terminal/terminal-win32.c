@@ -330,3 +330,14 @@ int portos__term_wait(int fd, int64_t timeout_ns)
         return portos__last_winerror();
     }
 }
+
+/* No pseudo-terminals here (portos/terminal.h). */
+int portos__term_openpty(char *name, size_t len)
+{
+    return PORTOS_ENOTSUP;
+}
+
+int64_t portos__term_write_nowait(int fd, const void *buf, size_t len)
+{
+    return PORTOS_ENOTSUP;
+}

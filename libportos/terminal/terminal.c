@@ -94,3 +94,25 @@ int portos_term_wait(int fd, int64_t timeout_ns)
     }
     return portos__term_wait(fd, timeout_ns);
 }
+
+int portos_term_openpty(char *name, size_t name_len)
+{
+    if (!name || name_len < 2) {
+        return PORTOS_EINVAL;
+    }
+    return portos__term_openpty(name, name_len);
+}
+
+int64_t portos_term_write_nowait(int fd, const void *buf, size_t len)
+{
+    if (!len) {
+        return 0;
+    }
+    if (!buf) {
+        return PORTOS_EINVAL;
+    }
+    if (fd < 0) {
+        return PORTOS_EBADF;
+    }
+    return portos__term_write_nowait(fd, buf, len);
+}

@@ -226,6 +226,21 @@ START_TEST(test_file_open_sync_close)
     ck_assert(memcmp(contents + 3, data, sizeof(data)) == 0);
     g_free(contents);
 
+    /* CREATE empties an existing file, and makes a missing one. */
+    fd = portos_file_open(name, PORTOS_FILE_WRITE | PORTOS_FILE_CREATE);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(portos_pwrite(fd, "ab", 2, 0), 2);
+    ck_assert_int_eq(portos_file_close(fd), 0);
+    ck_assert(g_file_get_contents(name, &contents, &len, NULL));
+    ck_assert_uint_eq(len, 2);
+    g_free(contents);
+    ck_assert_int_eq(g_unlink(name), 0);
+    fd = portos_file_open(name, PORTOS_FILE_WRITE | PORTOS_FILE_CREATE);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(portos_pread(fd, got, sizeof(got), 0), 0);
+    ck_assert_int_eq(portos_file_close(fd), 0);
+    ck_assert_int_eq(portos_file_open(name, PORTOS_FILE_CREATE), PORTOS_EINVAL);
+
     ck_assert_int_eq(portos_file_open(base, 0), PORTOS_ENOENT);
     ck_assert_int_eq(portos_file_open(name, 0x100), PORTOS_EINVAL);
     ck_assert_int_eq(portos_file_open(NULL, 0), PORTOS_EINVAL);

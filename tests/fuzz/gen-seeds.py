@@ -224,6 +224,8 @@ CLI = {
     "net": "-kernel k -nic user,hostfwd=tcp:127.0.0.1:2222-:22,restrict=on"
            " -netdev user,id=n0,hostfwd=udp::53-10.0.2.15:53"
            " -device virtio-net-device,netdev=n0,mac=52:54:00:12:34:56",
+    "monitor": "-kernel k -monitor stdio -serial file:serial.log -serial pty"
+               " -monitor none -serial null",
 }
 
 

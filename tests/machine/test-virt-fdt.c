@@ -70,6 +70,17 @@ START_TEST(test_layout)
     p = prop("/virtio_mmio@a003e00", "interrupts", &len);
     ck_assert_uint_eq(cell(p, 1), 47);
     ck_assert_ptr_nonnull(prop("/virtio_mmio@a000000", "reg", &len));
+    /* The power button, as QEMU describes it: gpio-keys on PL061 pin 3. */
+    ck_assert_uint_eq(cell(prop("/pl061@9030000", "interrupts", &len), 1), 7);
+    ck_assert_uint_eq(cell(prop("/pl061@9030000", "phandle", &len), 0), 0x8004);
+    ck_assert_ptr_nonnull(prop("/pl061@9030000", "gpio-controller", &len));
+    ck_assert_uint_eq(cell(prop("/pl061@9030000", "reg", &len), 1), 0x09030000);
+    ck_assert_str_eq(prop("/gpio-keys", "compatible", &len), "gpio-keys");
+    p = prop("/gpio-keys/poweroff", "gpios", &len);
+    ck_assert_int_eq(len, 12);
+    ck_assert_uint_eq(cell(p, 0), 0x8004);
+    ck_assert_uint_eq(cell(p, 1), 3);
+    ck_assert_uint_eq(cell(prop("/gpio-keys/poweroff", "linux,code", &len), 0), 116);
     /* Devices the board does not model are not described. */
     ck_assert_int_lt(fdt_path_offset(blob, "/pcie@10000000"), 0);
     ck_assert_int_lt(fdt_path_offset(blob, "/flash@0"), 0);

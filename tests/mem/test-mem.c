@@ -86,6 +86,13 @@ START_TEST(test_regions)
     ck_assert_ptr_null(mem_find(as, 0x2000));
     ck_assert_int_eq(mem_find(as, DEV_BASE + 0x1ff)->kind, MEM_REGION_MMIO);
     ck_assert_ptr_eq(mem_find(as, DEV_BASE + 0x200)->opaque, &dev2);
+    /* Listed in address order; NULL past the last. */
+    for (unsigned i = 1; mem_region_at(as, i); i++) {
+        ck_assert_uint_gt(mem_region_at(as, i)->base, mem_region_at(as, i - 1)->base);
+    }
+    ck_assert_ptr_nonnull(mem_region_at(as, 3));
+    ck_assert_ptr_null(mem_region_at(as, 4));
+    ck_assert_ptr_null(mem_region_at(as, UINT32_MAX));
     /* Overlaps, misalignment, empty and wrapping ranges are refused. */
     ck_assert_int_eq(mem_add_ram(as, "x", RAM_BASE + 0x1000, 0x1000, &p), -EINVAL);
     ck_assert_int_eq(mem_add_ram(as, "x", RAM_BASE - 0x1000, 0x2000, &p), -EINVAL);

@@ -148,6 +148,16 @@ END_TEST
 #endif
 
 #if defined(_WIN32) || defined(__EMSCRIPTEN__)
+/* Pseudo-terminals are a posix thing. */
+START_TEST(test_no_pty)
+{
+    char name[64];
+
+    ck_assert_int_eq(portos_term_openpty(name, sizeof(name)), PORTOS_ENOTSUP);
+    ck_assert_int_eq(portos_term_write_nowait(1, "x", 1), PORTOS_ENOTSUP);
+}
+END_TEST
+
 /*
  * Writes go through; a pending shutdown request makes them give up (posix
  * still writes what fits at once: test_write_full_pipe_gives_up_on_shutdown).
@@ -743,8 +753,56 @@ START_TEST(test_write_errors)
 }
 END_TEST
 
+/* A -serial pty: raw both ways, the program's writes never wait. */
+START_TEST(test_openpty)
+{
+    char name[64], tiny[2], buf[64], big[4096];
+    struct termios tio;
+    int64_t n, total = 0;
+    int fd, user;
+
+    ck_assert_int_eq(portos_term_openpty(NULL, 10), PORTOS_EINVAL);
+    ck_assert_int_eq(portos_term_openpty(tiny, sizeof(tiny)), PORTOS_ERANGE);
+    fd = portos_term_openpty(name, sizeof(name));
+    ck_assert_int_ge(fd, 0);
+    ck_assert(g_str_has_prefix(name, "/dev/pts/"));
+    ck_assert(fcntl(fd, F_GETFL) & O_NONBLOCK);
+    /* Nobody on the other side: reads end, writes do not wait. */
+    ck_assert_int_eq(portos_term_read(fd, buf, sizeof(buf)), PORTOS_EPIPE);
+    user = open(name, O_RDWR | O_NOCTTY);
+    ck_assert_int_ge(user, 0);
+    ck_assert_int_eq(tcgetattr(user, &tio), 0);
+    ck_assert(!(tio.c_lflag & (ICANON | ECHO | ISIG)));
+    ck_assert(!(tio.c_oflag & OPOST));
+    /* Bytes pass unchanged: no CR added, no line buffering. */
+    ck_assert_int_eq(portos_term_write_nowait(fd, "a\nb", 3), 3);
+    ck_assert_int_eq(read(user, buf, sizeof(buf)), 3);
+    ck_assert(memcmp(buf, "a\nb", 3) == 0);
+    ck_assert_int_eq(write(user, "\x01x\r", 3), 3);
+    ck_assert_int_eq(portos_term_wait(fd, 1000000000), 1);
+    ck_assert_int_eq(portos_term_read(fd, buf, sizeof(buf)), 3);
+    ck_assert(memcmp(buf, "\x01x\r", 3) == 0);
+    /* A reader that does not read: the writes fill up, then take 0. */
+    memset(big, 'z', sizeof(big));
+    for (int i = 0; i < 1000; i++) {
+        n = portos_term_write_nowait(fd, big, sizeof(big));
+        ck_assert_int_ge(n, 0);
+        if (n == 0) {
+            break;
+        }
+        total += n;
+    }
+    ck_assert_int_eq(portos_term_write_nowait(fd, big, sizeof(big)), 0);
+    ck_assert_int_gt(total, 0);
+    close(user);
+    ck_assert_int_eq(portos_term_write_nowait(-1, "x", 1), PORTOS_EBADF);
+    ck_assert_int_eq(close(fd), 0);
+}
+END_TEST
+
 static void add_backend_tests(TCase *tc)
 {
+    tcase_add_test(tc, test_openpty);
     tcase_add_test(tc, test_raw_and_restore);
     tcase_add_test(tc, test_second_terminal_busy);
     tcase_add_test(tc, test_nonblocking_read);
@@ -771,6 +829,7 @@ Suite *suite_terminal(void)
 #if defined(_WIN32) || defined(__EMSCRIPTEN__)
     tcase_add_test(tc, test_write_and_shutdown);
     tcase_add_test(tc, test_wait);
+    tcase_add_test(tc, test_no_pty);
 #endif
     add_backend_tests(tc);
     suite_add_tcase(s, tc);

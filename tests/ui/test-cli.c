@@ -161,7 +161,16 @@ START_TEST(test_errors)
     expect_error("-kernel k -device e1000", "not a supported device");
     expect_error("-kernel k -drive file=d,id=a -device virtio-blk-device,drive=a "
                  "-device virtio-blk-device,drive=a", "already in use");
-    expect_error("-kernel k -serial pty", "-serial: 'pty'");
+    expect_error("-kernel k -serial tcp::4444", "-serial: 'tcp::4444' is not supported");
+    expect_error("-kernel k -serial file:", "needs a file name");
+    expect_error("-kernel k -monitor tcp::4444", "-monitor: 'tcp::4444'");
+    expect_error("-kernel k -monitor", "requires an argument");
+    expect_error("-kernel k -mon chardev=m0", "-mon: not supported");
+    expect_error("-kernel k -chardev stdio,id=c0", "-chardev: not supported");
+    /* QEMU refuses two users of stdio; so do we, on one line. */
+    expect_error("-kernel k -monitor stdio", "stdio is already the serial port's");
+    expect_error("-kernel k -nographic -monitor stdio -serial mon:stdio", "stdio is already");
+    expect_error("-kernel k -monitor stdio -serial stdio", "stdio is already");
     expect_error("-kernel k -icount shift=99", "-icount");
     expect_error("-kernel k -icount shift=", "-icount: shift must be 0..10 or auto, not ''");
     expect_error("-kernel k -icount shift=3x", "not '3x'");
@@ -455,6 +464,51 @@ START_TEST(test_help_lists)
 }
 END_TEST
 
+START_TEST(test_serial_monitor)
+{
+    static const struct {
+        const char *line;
+        EmuSerialMode serial;
+        EmuMonitorMode monitor;
+        bool uart;
+    } ok[] = {
+        { "", EMU_SERIAL_MON_STDIO, EMU_MONITOR_DEFAULT, true },
+        { "-serial stdio", EMU_SERIAL_STDIO, EMU_MONITOR_DEFAULT, true },
+        { "-serial pty", EMU_SERIAL_PTY, EMU_MONITOR_DEFAULT, true },
+        { "-serial null", EMU_SERIAL_NULL, EMU_MONITOR_DEFAULT, false },
+        { "-serial none", EMU_SERIAL_NONE, EMU_MONITOR_DEFAULT, false },
+        { "-serial file:out.txt", EMU_SERIAL_FILE, EMU_MONITOR_DEFAULT, true },
+        { "-monitor none", EMU_SERIAL_STDIO, EMU_MONITOR_NONE, true },
+        { "-monitor vc", EMU_SERIAL_STDIO, EMU_MONITOR_NONE, true },
+        { "-monitor stdio -serial file:out.txt", EMU_SERIAL_FILE, EMU_MONITOR_STDIO, true },
+        { "-serial pty -monitor stdio", EMU_SERIAL_PTY, EMU_MONITOR_STDIO, true },
+        { "-monitor stdio -serial none", EMU_SERIAL_NONE, EMU_MONITOR_STDIO, false },
+        { "-serial mon:stdio -monitor none", EMU_SERIAL_MON_STDIO, EMU_MONITOR_NONE, true },
+        /* -nodefaults leaves stdio to the monitor. */
+        { "-nodefaults -monitor stdio", EMU_SERIAL_NONE, EMU_MONITOR_STDIO, false },
+        { "-monitor stdio -nodefaults -serial file:out.txt", EMU_SERIAL_FILE, EMU_MONITOR_STDIO, true },
+    };
+
+    for (size_t i = 0; i < G_N_ELEMENTS(ok); i++) {
+        EmuConfig cfg;
+        VirtConfig vc;
+        char *err = NULL;
+        char *line = g_strdup_printf("-kernel k %s", ok[i].line);
+
+        ck_assert_msg(parse(&cfg, &err, line) == EMU_CLI_RUN, "%s: %s", line, err);
+        ck_assert_int_eq(cfg.serial, ok[i].serial);
+        ck_assert_int_eq(cfg.monitor, ok[i].monitor);
+        emu_cli_virt_config(&cfg, &vc);
+        ck_assert_int_eq(vc.serial, ok[i].uart);
+        if (ok[i].serial == EMU_SERIAL_FILE) {
+            ck_assert_str_eq(cfg.serial_file, "out.txt");
+        }
+        emu_cli_free(&cfg);
+        g_free(line);
+    }
+}
+END_TEST
+
 START_TEST(test_help_version)
 {
     EmuConfig cfg;
@@ -512,6 +566,7 @@ Suite *suite_cli(void)
     tcase_add_test(tc, test_harness_errors);
     tcase_add_test(tc, test_help_lists);
     tcase_add_test(tc, test_log_options);
+    tcase_add_test(tc, test_serial_monitor);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -23,11 +23,16 @@ extern "C" {
 
 /** portos_file_open() flag: read and write (without it: read only). */
 #define PORTOS_FILE_WRITE 0x1u
+/**
+ * portos_file_open() flag, with PORTOS_FILE_WRITE: create the file if it
+ * is missing (mode 0666 less the umask), empty it if it is there.
+ */
+#define PORTOS_FILE_CREATE 0x2u
 
 /**
  * portos_file_open: open the existing file @path (UTF-8) for positional
- * I/O with portos_pread()/portos_pwrite().
- * @flags: 0 or PORTOS_FILE_WRITE
+ * I/O with portos_pread()/portos_pwrite() (or a new, empty one).
+ * @flags: 0, PORTOS_FILE_WRITE or PORTOS_FILE_WRITE | PORTOS_FILE_CREATE
  *
  * The descriptor is in binary mode (no newline translation on Windows)
  * and not inherited by child processes. Opening never waits: a FIFO is
@@ -36,7 +41,7 @@ extern "C" {
  * it opened (portos_blockdev_info()) and refuse it.
  *
  * Returns: the descriptor, or a PORTOS_E* code (PORTOS_ENOENT, PORTOS_EACCES,
- * PORTOS_EISDIR...; PORTOS_EINVAL for unknown @flags or a NULL @path).
+ * PORTOS_EISDIR...; PORTOS_EINVAL for unknown @flags, CREATE without WRITE, or a NULL @path).
  */
 int portos_file_open(const char *path, unsigned flags);
 

@@ -70,6 +70,30 @@ int portos_term_wait(int fd, int64_t timeout_ns);
  */
 int64_t portos_term_write(int fd, const void *buf, size_t len);
 
+/**
+ * portos_term_openpty: open a new pseudo-terminal for a program's serial
+ * port (QEMU's -serial pty): returns its master side, non-blocking, for
+ * portos_term_read(), portos_term_wait() and portos_term_write_nowait();
+ * @name receives the path a user opens (/dev/pts/N). The terminal is in
+ * raw mode, so bytes pass unchanged both ways. Close it with
+ * portos_file_close(). While nobody has the other side open, reads give
+ * PORTOS_EPIPE and writes may be dropped.
+ * posix: posix_openpt, grantpt, unlockpt, ptsname_r, cfmakeraw.
+ * wasm, win32: no pseudo-terminals: PORTOS_ENOTSUP.
+ * Returns: the descriptor, PORTOS_ERANGE if @name (@name_len bytes) is
+ * too small, or a PORTOS_E* code.
+ */
+int portos_term_openpty(char *name, size_t name_len);
+
+/**
+ * portos_term_write_nowait: write as much of @buf to @fd as it takes
+ * without waiting (a serial port's output that nobody may be reading).
+ * posix: poll() then write(). wasm, win32: PORTOS_ENOTSUP (only
+ * portos_term_openpty's descriptors need it).
+ * Returns: bytes written (0 when @fd is full), or a PORTOS_E* code.
+ */
+int64_t portos_term_write_nowait(int fd, const void *buf, size_t len);
+
 #ifdef __cplusplus
 }
 #endif
