@@ -23,5 +23,6 @@
 #include <portos/shutdown.h>
 #include <portos/terminal.h>
 #include <portos/osinfo.h>
+#include <portos/socket.h>
 
 #endif
