@@ -80,6 +80,7 @@ typedef struct VirtConfig {
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     unsigned log_mask;     /* VIRT_LOG_* */
+    bool start_stopped;    /* -S: virt_run starts with virt_stop */
 } VirtConfig;
 
 typedef struct VirtMachine VirtMachine;

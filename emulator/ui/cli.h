@@ -54,6 +54,9 @@ typedef struct EmuConfig {
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     unsigned log_mask;     /* -d: VIRT_LOG_* */
+    bool start_stopped;    /* -S: wait for a debugger or monitor */
+    char *gdb_host;        /* -gdb tcp:HOST:PORT, -s; NULL: 127.0.0.1 */
+    int gdb_port;          /* -1: no gdbstub */
 } EmuConfig;
 
 typedef enum {

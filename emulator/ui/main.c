@@ -8,6 +8,7 @@
 #include <portos/error.h>
 #include <portos/shutdown.h>
 
+#include "gdbstub/gdbstub.h"
 #include "machine/virt.h"
 #include "ui/cli.h"
 #include "ui/console.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv)
     VirtConsole vc = { console_write, console_read, console_quit_requested,
                        console_flush, console_wait, &con };
     VirtMachine *m;
+    GdbStub *gdb = NULL;
     char *err = NULL;
     int status, r;
 
@@ -60,7 +62,20 @@ int main(int argc, char **argv)
         emu_cli_free(&cfg);
         return 1;
     }
+    if (cfg.gdb_port >= 0) {
+        gdb = gdbstub_start(m, cfg.gdb_host, cfg.gdb_port, &err);
+        if (!gdb) {
+            virt_free(m);
+            console_close(&con);
+            fprintf(stderr, "portos-arm: %s\n", err);
+            g_free(err);
+            portos_shutdown_fini();
+            emu_cli_free(&cfg);
+            return 1;
+        }
+    }
     status = virt_run(m);
+    gdbstub_free(gdb);
     virt_free(m);
     console_close(&con);
     portos_shutdown_fini();
