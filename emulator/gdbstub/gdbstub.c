@@ -164,7 +164,7 @@ static bool parse_num(const char **p, uint64_t max, uint64_t *v)
         return false;
     }
     while ((d = hexval(*s)) >= 0) {
-        if (x > (max - (uint64_t)d) / 16) {
+        if (x > (max >> 4) || (uint64_t)d > max - (x << 4)) {
             return false;
         }
         x = x * 16 + (uint64_t)d;
@@ -657,8 +657,9 @@ static void handle_packet(GdbStub *gs, const uint8_t *pkt, size_t len)
         release_machine(gs);
         break;
     case 'k':
-        /* As QEMU: kill ends the emulator. */
+        /* As QEMU: kill ends the emulator (the ack still goes out). */
         virt_quit(gs->m);
+        flush_out(gs);
         disconnect(gs);
         break;
     default:
