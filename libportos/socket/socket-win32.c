@@ -48,6 +48,44 @@ static int set_nonblock(SOCKET s)
     return ioctlsocket(s, FIONBIO, &on) == 0 ? 0 : wsa_err();
 }
 
+/*
+ * connect() made non-blocking and waited for: Wine's blocking connect()
+ * reports success even when the peer refuses, while the outcome that
+ * select() and SO_ERROR give is right on Windows and Wine alike.
+ * Returns 0 or a PORTOS_E* code.
+ */
+static int connect_wait(SOCKET s, const struct addrinfo *ai)
+{
+    fd_set wset, eset;
+    struct timeval tv = { 20, 0 };
+    int err = 0, len = sizeof(err), r;
+
+    if ((r = set_nonblock(s)) < 0) {
+        return r;
+    }
+    if (connect(s, ai->ai_addr, (int)ai->ai_addrlen) == 0) {
+        return 0;
+    }
+    if (WSAGetLastError() != WSAEWOULDBLOCK) {
+        return wsa_err();
+    }
+    FD_ZERO(&wset);
+    FD_ZERO(&eset);
+    FD_SET(s, &wset);
+    FD_SET(s, &eset);
+    r = select(0, NULL, &wset, &eset, &tv);
+    if (r == SOCKET_ERROR) {
+        return wsa_err();
+    }
+    if (r == 0) {
+        return PORTOS_ETIMEDOUT;
+    }
+    if (getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len) != 0) {
+        return wsa_err();
+    }
+    return err ? portos__winerror((DWORD)err) : 0;
+}
+
 int portos__socket_open(const char *host, int port, bool listen_)
 {
     struct addrinfo hints = { 0 }, *res = NULL, *ai;
@@ -77,14 +115,14 @@ int portos__socket_open(const char *host, int port, bool listen_)
              * a port in use; exclusive use is what a listener wants. */
             setsockopt(s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, (const char *)&one,
                        sizeof(one));
-            r = bind(s, ai->ai_addr, (int)ai->ai_addrlen) == 0 ? listen(s, 1)
-                                                                : -1;
+            r = bind(s, ai->ai_addr, (int)ai->ai_addrlen) == 0 &&
+                listen(s, 1) == 0 ? 0 : wsa_err();
         } else {
-            r = connect(s, ai->ai_addr, (int)ai->ai_addrlen);
+            r = connect_wait(s, ai);
             setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (const char *)&one,
                        sizeof(one));
         }
-        err = r != 0 ? wsa_err() : set_nonblock(s);
+        err = r != 0 ? r : set_nonblock(s);
         if (err == 0) {
             freeaddrinfo(res);
             return (int)s;

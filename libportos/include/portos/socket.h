@@ -38,7 +38,9 @@ int portos_socket_listen(const char *host, int port);
 
 /**
  * portos_socket_connect: a TCP connection to @host:@port (NULL or "" is
- * 127.0.0.1), made blocking, then switched to non-blocking.
+ * 127.0.0.1); waits until it is made or refused (posix: a blocking
+ * connect; win32: select() and SO_ERROR, at most 20 s), then the socket
+ * is non-blocking.
  * Returns: the socket or a PORTOS_E* code (PORTOS_ECONNREFUSED: nobody
  * listens there).
  */
