@@ -28,10 +28,11 @@ portos_require_packages() {
 # What the native (posix) build and its test suites need.
 # shellcheck disable=SC2034 # used by the scripts that source this file
 # The ARM cross tools and QEMU build and check the guest test programs;
-# capstone disassembles guest code for -d in_asm.
+# capstone disassembles guest code for -d in_asm; gdb-multiarch drives the
+# gdbstub (tests/gdbstub).
 PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
     libfdt-dev libcapstone-dev python3 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
-    qemu-system-arm e2fsprogs libslirp-dev)
+    qemu-system-arm e2fsprogs libslirp-dev gdb-multiarch)
 
 # The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
 # shellcheck disable=SC2034 # used by the scripts that source this file

@@ -62,6 +62,7 @@ static const CPUTLBHooks exec_tlb_hooks = {
     .bus_error = hook_bus_error,
     .unaligned = hook_unaligned,
     .flushed = hook_flushed,
+    .watch_hit = exec_watch_hit,
 };
 
 int cpu_init(CPUState *cs, const CPUOps *ops, MemAddressSpace *as,
@@ -107,6 +108,9 @@ void cpu_destroy(CPUState *cs)
         }
     }
     tlb_destroy(&cs->tlb);
+    g_free(cs->breakpoints);
+    cs->breakpoints = NULL;
+    cs->nb_breakpoints = 0;
     g_free(cs->tb_jmp_cache);
     cs->tb_jmp_cache = NULL;
 }
@@ -334,6 +338,55 @@ static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
     }
 }
 
+/*
+ * One instruction for a debugger: a single step, or the instruction that
+ * hit a watchpoint run again with the watchpoint let through.  Ends with
+ * EXCP_DEBUG after the instruction, or after entering the vector of the
+ * exception it raised (a prefetch abort on fetching it, too).  Interrupts
+ * wait, as with QEMU's default gdb stepping.  Re-entered after a longjmp
+ * out of the instruction: the pending exception says how it ended.
+ */
+static G_GNUC_NO_INLINE int cpu_exec_step(CPUState *cs)
+{
+    TranslationBlock *tb;
+    uint64_t pc, flags;
+    int e = cs->exception_index;
+
+    if (e >= 0) {
+        cs->exception_index = EXCP_NONE;
+        if (e < EXCP_INTERRUPT) {
+            cs->ops->do_interrupt(cs);
+        } else if (e == EXCP_HLT) {
+            cs->halted = true;
+        } else if (e != EXCP_DEBUG) {
+            return e;
+        }
+        cs->watch_step = false;
+        return EXCP_DEBUG;
+    }
+    if (cs->halted) {
+        if (!cs->ops->has_work(cs)) {
+            return EXCP_HALTED;
+        }
+        cs->halted = false;
+    }
+    if (cs->exit_loop) {
+        cs->exit_loop = 0;
+        return EXCP_INTERRUPT;
+    }
+    if (cs->icount_budget <= 0) {
+        return EXCP_INTERRUPT;
+    }
+    cs->ops->get_tb_state(cs, &pc, &flags);
+    tb = tb_gen_code(cs, pc, flags, CF_NOCACHE | CF_NOIRQ | 1);
+    /* Entered despite the request (CF_NOIRQ); nothing chains after it. */
+    cs->exit_request = 1;
+    tci_exec(cs, tb);
+    cs->tci_tb = NULL;
+    cs->watch_step = false;
+    return EXCP_DEBUG;
+}
+
 int cpu_exec(CPUState *cs, int64_t max_insns)
 {
     int64_t start = max_insns;
@@ -349,7 +402,11 @@ int cpu_exec(CPUState *cs, int64_t max_insns)
         tcg_set_current(exec_state.tcg);
     }
     cs->in_exec = true;
-    ret = cpu_exec_inner(cs);
+    if (G_UNLIKELY(cs->singlestep || cs->watch_step)) {
+        ret = cpu_exec_step(cs);
+    } else {
+        ret = cpu_exec_inner(cs);
+    }
     cs->in_exec = false;
     cs->icount_total += (uint64_t)(start - cs->icount_budget);
     return ret;

@@ -188,6 +188,19 @@ struct CPUState {
     TranslationBlock **tb_jmp_cache;
     CPUState *next_cpu;
     void *opaque;                  /* (rw) free for the board */
+    /*
+     * Debugger state (exec/debug.c).  Breakpoints are looked at only
+     * when translating; single steps and watchpoint hits run one
+     * instruction at a time outside the normal loop.
+     */
+    uint64_t *breakpoints;         /* guest PCs, g_malloc'd */
+    unsigned nb_breakpoints;
+    bool singlestep;
+    bool watch_step;               /* re-running a watchpoint's access */
+    bool watch_hit;
+    uint64_t watch_hit_addr;
+    int watch_hit_flags;           /* TLB_WATCH_* of the access */
+    int watch_hit_wflags;          /* TLB_WATCH_* of the watchpoint */
 };
 
 /**
@@ -246,6 +259,44 @@ bool cpu_restore_state(CPUState *cs);
 uint64_t cpu_ld_mmu(CPUState *cs, uint64_t vaddr, MemOp op, unsigned mmu_idx);
 void cpu_st_mmu(CPUState *cs, uint64_t vaddr, uint64_t val, MemOp op,
                 unsigned mmu_idx);
+
+/*
+ * Debugger support (a gdbstub).  Call these between cpu_exec() calls.
+ * A breakpoint ends the TB before its PC; reaching it makes cpu_exec()
+ * return EXCP_DEBUG with the PC at the breakpoint, the instruction not
+ * executed.  With single-step on, cpu_exec() runs one instruction (or
+ * enters one exception's vector) with interrupts held off and returns
+ * EXCP_DEBUG.  A watchpoint hit completes the accessing instruction,
+ * then cpu_exec() returns EXCP_DEBUG; cpu_watchpoint_hit() says where.
+ */
+/**
+ * cpu_breakpoint_insert / cpu_breakpoint_remove: add or drop one
+ * breakpoint at guest virtual @pc (inserting twice needs two removes).
+ * Translated code is flushed.  Returns: 0, -ENOSPC beyond
+ * CPU_MAX_BREAKPOINTS, -ENOENT (remove) if none is at @pc.
+ */
+#define CPU_MAX_BREAKPOINTS 1024
+int cpu_breakpoint_insert(CPUState *cs, uint64_t pc);
+int cpu_breakpoint_remove(CPUState *cs, uint64_t pc);
+void cpu_breakpoint_remove_all(CPUState *cs);
+/** cpu_breakpoint_at: for translators: stop before the insn at @pc? */
+bool cpu_breakpoint_at(const CPUState *cs, uint64_t pc);
+/** cpu_single_step: run one instruction per cpu_exec() (see above). */
+void cpu_single_step(CPUState *cs, bool on);
+/** cpu_watchpoint_*: as tlb_watch_* (mem/tlb.h) on @cs's TLB. */
+int cpu_watchpoint_insert(CPUState *cs, uint64_t vaddr, uint64_t len,
+                          int flags);
+int cpu_watchpoint_remove(CPUState *cs, uint64_t vaddr, uint64_t len,
+                          int flags);
+void cpu_watchpoint_remove_all(CPUState *cs);
+/**
+ * cpu_watchpoint_hit: after EXCP_DEBUG: whether a watchpoint stopped the
+ * CPU; then *@addr is an address inside the watched range that was
+ * accessed and *@flags the access (TLB_WATCH_READ or _WRITE) and *@wflags
+ * the watchpoint's own flags.  Clears the hit.
+ */
+bool cpu_watchpoint_hit(CPUState *cs, uint64_t *addr, int *flags,
+                        int *wflags);
 
 /* Exec-room-wide state. */
 /**

@@ -52,5 +52,8 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
 void tb_add_jump(TranslationBlock *src, unsigned slot, TranslationBlock *dst);
 void tb_jmp_cache_clear_page(CPUState *cs, uint64_t vaddr);
 void exec_code_write(void *opaque, void *cpu, uint64_t paddr, uint64_t len);
+/* debug.c: the TLB's watch_hit hook. */
+void exec_watch_hit(void *cpu, uint64_t vaddr, unsigned size,
+                    MMUAccessType access, const TLBWatchpoint *wp);
 
 #endif /* EXEC_EXEC_INT_H */

@@ -613,6 +613,9 @@ int virt_run(VirtMachine *m)
         return 0;
     }
     m->state = RUNNING;
+    if (m->cfg.start_stopped) {
+        virt_stop(m);   /* -S: a debugger or monitor starts it */
+    }
     while (m->state == RUNNING || m->state == RESET) {
         int sig = portos_shutdown_requested();
         int r;

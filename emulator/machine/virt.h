@@ -121,6 +121,7 @@ typedef struct VirtConfig {
     const char *dumpdtb;   /* write the final device tree here and stop */
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
+    bool start_stopped;    /* -S: virt_run starts with virt_stop */
 } VirtConfig;
 
 typedef struct VirtMachine VirtMachine;

@@ -132,7 +132,7 @@ void tlb_set_page_with_size(CPUTLB *tlb, uint64_t vaddr, uint64_t paddr,
     MemRegion *r = mem_find(tlb->as, ppage);
     CPUTLBEntry *e;
     CPUTLBEntryFull *full;
-    uint64_t flags = 0, wflags = 0;
+    uint64_t flags = 0, wflags = 0, dflags = 0;
 
     g_assert(mmu_idx < tlb->nb_mmu_modes);
     if (size > TARGET_PAGE_SIZE) {
@@ -159,8 +159,12 @@ void tlb_set_page_with_size(CPUTLB *tlb, uint64_t vaddr, uint64_t paddr,
     if (prot & PAGE_WATCH) {
         flags |= TLB_FORCE_SLOW;
     }
-    e->addr_read = (prot & PAGE_READ) ? vpage | flags : TLB_EMPTY;
-    e->addr_write = (prot & PAGE_WRITE) ? vpage | flags | wflags : TLB_EMPTY;
+    if (tlb->nb_watch && tlb_watch_page(tlb, vpage)) {
+        dflags = TLB_FORCE_SLOW;   /* data only: code fetch stays fast */
+    }
+    e->addr_read = (prot & PAGE_READ) ? vpage | flags | dflags : TLB_EMPTY;
+    e->addr_write = (prot & PAGE_WRITE) ? vpage | flags | dflags | wflags
+                                        : TLB_EMPTY;
     e->addr_code = (prot & PAGE_EXEC) ? vpage | flags : TLB_EMPTY;
     tlb->stat_fills++;
 }
@@ -279,6 +283,9 @@ static uint64_t load_page(CPUTLB *tlb, uint64_t vaddr, unsigned size,
     uint64_t v = 0;
 
     ensure_page(tlb, vaddr, size, MMU_DATA_LOAD, mmu_idx, false);
+    if (e->addr_read & TLB_FORCE_SLOW) {
+        tlb_watch_check(tlb, vaddr, size, MMU_DATA_LOAD);
+    }
     if (e->addr_read & (TLB_MMIO | TLB_INVALID)) {
         phys_access(tlb, vaddr, size, MMU_DATA_LOAD, mmu_idx, &v);
         return v;
@@ -296,6 +303,9 @@ static void store_page(CPUTLB *tlb, uint64_t vaddr, unsigned size,
     CPUTLBEntry *e = tlb_entry(tlb, mmu_idx, vaddr);
 
     ensure_page(tlb, vaddr, size, MMU_DATA_STORE, mmu_idx, false);
+    if (e->addr_write & TLB_FORCE_SLOW) {
+        tlb_watch_check(tlb, vaddr, size, MMU_DATA_STORE);
+    }
     if (e->addr_write & TLB_NOTDIRTY) {
         CPUTLBEntryFull *full = &tlb->full[mmu_idx][tlb_index(vaddr)];
         uint64_t paddr = full->paddr | (vaddr & ~TARGET_PAGE_MASK);

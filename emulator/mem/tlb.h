@@ -77,6 +77,22 @@ typedef struct CPUTLBEntryFull {
     int prot;
 } CPUTLBEntryFull;
 
+/*
+ * Debugger watchpoints (mem/tlb-watch.c): a page that overlaps one gets
+ * TLB_FORCE_SLOW on its read and write tags, so only accesses to watched
+ * pages leave the fast path; the slow path calls @watch_hit (CPUTLBHooks)
+ * before an access that touches a watched range with a matching type.
+ */
+#define TLB_WATCH_READ  1
+#define TLB_WATCH_WRITE 2
+#define TLB_MAX_WATCH   16
+
+typedef struct TLBWatchpoint {
+    uint64_t vaddr;
+    uint64_t len;
+    int flags;             /* TLB_WATCH_* */
+} TLBWatchpoint;
+
 /**
  * CPUTLBHooks: what the TLB owner (the CPU) provides.  @cpu is the
  * opaque pointer given to tlb_init().
@@ -90,6 +106,9 @@ typedef struct CPUTLBEntryFull {
  * @flushed: optional; told after entries were dropped: @all for whole
  *        modes, else the page of @vaddr (the CPU drops cached lookups,
  *        e.g. its TB jump cache, that depend on the mapping).
+ * @watch_hit: optional; an access of @size bytes at @vaddr is about to
+ *        touch watchpoint @wp's range: leave (cpu_loop_exit) to stop, or
+ *        return to let the access happen.
  */
 typedef struct CPUTLBHooks {
     bool (*fill)(void *cpu, uint64_t vaddr, unsigned size,
@@ -99,6 +118,8 @@ typedef struct CPUTLBHooks {
     void (*unaligned)(void *cpu, uint64_t vaddr, MMUAccessType access,
                       unsigned mmu_idx);
     void (*flushed)(void *cpu, uint64_t vaddr, bool all);
+    void (*watch_hit)(void *cpu, uint64_t vaddr, unsigned size,
+                      MMUAccessType access, const TLBWatchpoint *wp);
 } CPUTLBHooks;
 
 /**
@@ -114,6 +135,8 @@ typedef struct CPUTLB {
     const CPUTLBHooks *hooks;
     void *cpu;
     uint64_t stat_fills, stat_flushes;
+    TLBWatchpoint watch[TLB_MAX_WATCH];
+    unsigned nb_watch;
 } CPUTLB;
 
 /**
@@ -209,5 +232,22 @@ uint64_t tlb_get_code_page(CPUTLB *tlb, uint64_t vaddr, unsigned mmu_idx,
  * on writes through any entry of @tlb mapping it.
  */
 void tlb_mark_code_page(CPUTLB *tlb, uint64_t paddr);
+
+/**
+ * tlb_watch_insert / tlb_watch_remove: add or drop a watchpoint on
+ * [@vaddr, @vaddr + @len) for TLB_WATCH_* @flags (the TLB is flushed).
+ * Returns: 0; -EINVAL for an empty, wrapping or typeless range; -ENOSPC
+ * when TLB_MAX_WATCH are set; -ENOENT (remove) if no such watchpoint.
+ */
+int tlb_watch_insert(CPUTLB *tlb, uint64_t vaddr, uint64_t len, int flags);
+int tlb_watch_remove(CPUTLB *tlb, uint64_t vaddr, uint64_t len, int flags);
+/** tlb_watch_remove_all: drop every watchpoint. */
+void tlb_watch_remove_all(CPUTLB *tlb);
+
+/* For tlb.c: whether the page at @vpage overlaps a watchpoint. */
+bool tlb_watch_page(const CPUTLB *tlb, uint64_t vpage);
+/* For tlb.c: call watch_hit if @size bytes at @vaddr hit a watchpoint. */
+void tlb_watch_check(CPUTLB *tlb, uint64_t vaddr, unsigned size,
+                     MMUAccessType access);
 
 #endif /* MEM_TLB_H */

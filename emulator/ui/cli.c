@@ -44,6 +44,9 @@ static const char usage_text[] =
     "                           mmu, unimp, guest_errors, nochain; -d help lists them)\n"
     "  -D FILE                  write the debug log to FILE instead of stderr\n"
     "  -dfilter RANGE,...       log only TBs at 0xSTART..0xEND, 0xSTART+LEN, 0xEND-LEN\n"
+    "  -gdb tcp::PORT|tcp:HOST:PORT|none  wait for gdb on a TCP port\n"
+    "  -s                       -gdb tcp::1234 (listens on 127.0.0.1)\n"
+    "  -S                       start stopped (gdb's continue or the monitor's cont starts it)\n"
     "  -h, -help, -version   (docs/options.md lists every option)\n"
     "With the serial port on stdio, Ctrl-A x quits and Ctrl-A h lists keys;\n"
     "with mon:stdio (the default), Ctrl-A c switches to the monitor and back.\n";
@@ -803,6 +806,53 @@ static char *parse_name(const char *arg)
     return err;
 }
 
+/*
+ * -gdb tcp::PORT / tcp:HOST:PORT[,server=on,wait=off...] / none.  QEMU
+ * takes a character device here; a TCP server is what gdb users pass.
+ */
+static char *parse_gdb(EmuConfig *cfg, const char *arg)
+{
+    char **parts = NULL, **opts = NULL;
+    char *err = NULL;
+    const char *port_s;
+    guint64 port;
+
+    if (!strcmp(arg, "none")) {
+        g_free(cfg->gdb_host);
+        cfg->gdb_host = NULL;
+        cfg->gdb_port = -1;
+        return NULL;
+    }
+    opts = g_strsplit(arg, ",", -1);
+    for (int i = 1; opts[i]; i++) {
+        /* What QEMU's own -gdb tcp: adds, and the old spellings. */
+        if (strcmp(opts[i], "server") && strcmp(opts[i], "server=on") &&
+            strcmp(opts[i], "nowait") && strcmp(opts[i], "wait=off") &&
+            strcmp(opts[i], "nodelay") && strcmp(opts[i], "nodelay=on") &&
+            strcmp(opts[i], "ipv4") && strcmp(opts[i], "ipv4=on")) {
+            err = g_strdup_printf("-gdb: option '%s' is not supported", opts[i]);
+            goto out;
+        }
+    }
+    parts = g_strsplit(opts[0], ":", 3);
+    if (!parts[0] || strcmp(parts[0], "tcp") || !parts[1] || !parts[2]) {
+        err = g_strdup_printf("-gdb: '%s' is not supported (tcp::PORT, tcp:HOST:PORT or none)", arg);
+        goto out;
+    }
+    port_s = parts[2];
+    if (!g_ascii_string_to_unsigned(port_s, 10, 1, 65535, &port, NULL)) {
+        err = g_strdup_printf("-gdb: invalid port '%s' (1..65535)", port_s);
+        goto out;
+    }
+    g_free(cfg->gdb_host);
+    cfg->gdb_host = *parts[1] ? g_strdup(parts[1]) : NULL;
+    cfg->gdb_port = (int)port;
+out:
+    g_strfreev(parts);
+    g_strfreev(opts);
+    return err;
+}
+
 /* Options that take an argument, and whether a repeat replaces it. */
 static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 {
@@ -882,6 +932,8 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
         }
         g_free(cfg->log_dfilter);
         cfg->log_dfilter = g_strdup(arg);
+    } else if (!strcmp(opt, "gdb")) {
+        return parse_gdb(cfg, arg);
     } else if (!strcmp(opt, "display")) {
         if (strcmp(arg, "none")) {
             return g_strdup_printf("-display: '%s' is not supported (none)", arg);
@@ -917,7 +969,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 static const char *const with_arg[] = {
     "M", "machine", "cpu", "m", "kernel", "initrd", "append", "dtb", "drive",
     "device", "serial", "monitor", "mon", "chardev", "icount", "d", "D", "dfilter", "display", "nic", "net",
-    "netdev", "smp", "accel", "rtc", "name", "vga", "parallel", "global", "L",
+    "netdev", "smp", "gdb", "accel", "rtc", "name", "vga", "parallel", "global", "L",
     NULL
 };
 
@@ -983,6 +1035,7 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
     cfg->cpu = g_strdup("cortex-a15");
     cfg->ram_size = (uint64_t)128 << 20; /* qemu's default for virt */
     cfg->serial = EMU_SERIAL_MON_STDIO;
+    cfg->gdb_port = -1;
     *errmsg = NULL;
 
     for (int i = 1; i < argc && !err; i++) {
@@ -1018,6 +1071,10 @@ EmuCliResult emu_cli_parse(EmuConfig *cfg, int argc, char **argv,
             cfg->nodefaults = true;
         } else if (!strcmp(opt, "no-user-config")) {
             /* portos-arm reads no configuration files anyway. */
+        } else if (!strcmp(opt, "s")) {
+            err = parse_gdb(cfg, "tcp::1234");
+        } else if (!strcmp(opt, "S")) {
+            cfg->start_stopped = true;
         } else if (!strcmp(opt, "h") || !strcmp(opt, "help")) {
             fputs(usage_text, fout);
             return EMU_CLI_EXIT;
@@ -1111,6 +1168,7 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     vc->dumpdtb = cfg->dumpdtb;
     vc->icount = cfg->icount;
     vc->icount_shift = cfg->icount_shift;
+    vc->start_stopped = cfg->start_stopped;
 }
 
 void emu_cli_free(EmuConfig *cfg)
@@ -1125,6 +1183,7 @@ void emu_cli_free(EmuConfig *cfg)
     g_free(cfg->log_file);
     g_free(cfg->log_dfilter);
     g_free(cfg->serial_file);
+    g_free(cfg->gdb_host);
     for (int i = 0; i < cfg->nb_drives; i++) {
         g_free(cfg->drives[i].id);
         g_free(cfg->drives[i].file);

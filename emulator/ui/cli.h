@@ -98,6 +98,9 @@ typedef struct EmuConfig {
     bool log_help;         /* -d help */
     char *log_file;        /* -D, or NULL: stderr */
     char *log_dfilter;     /* -dfilter, checked; NULL: every address */
+    bool start_stopped;    /* -S: wait for a debugger or monitor */
+    char *gdb_host;        /* -gdb tcp:HOST:PORT, -s; NULL: 127.0.0.1 */
+    int gdb_port;          /* -1: no gdbstub */
 } EmuConfig;
 
 typedef enum {

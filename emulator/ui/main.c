@@ -8,6 +8,7 @@
 #include <portos/error.h>
 #include <portos/shutdown.h>
 
+#include "gdbstub/gdbstub.h"
 #include "machine/virt.h"
 #include "ui/chardev.h"
 #include "ui/cli.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv)
     EmuChardev chr;
     VirtConsole vc;
     VirtMachine *m;
+    GdbStub *gdb = NULL;
     char *err = NULL;
     int status, r;
 
@@ -68,7 +70,20 @@ int main(int argc, char **argv)
         return 1;
     }
     chardev_start(&chr, m);
+    if (cfg.gdb_port >= 0) {
+        gdb = gdbstub_start(m, cfg.gdb_host, cfg.gdb_port, &err);
+        if (!gdb) {
+            virt_free(m);
+            chardev_close(&chr);
+            fprintf(stderr, "portos-arm: %s\n", err);
+            g_free(err);
+            portos_shutdown_fini();
+            emu_cli_free(&cfg);
+            return 1;
+        }
+    }
     status = virt_run(m);
+    gdbstub_free(gdb);
     virt_free(m);
     chardev_close(&chr);
     portos_shutdown_fini();

@@ -20,6 +20,10 @@ const char *portos_strerror(int err)
         return "No buffer space available";
     case PORTOS_ECANCELED:
         return "Operation canceled";
+    case PORTOS_EADDRINUSE:
+        return "Address already in use";
+    case PORTOS_ECONNREFUSED:
+        return "Connection refused";
     default:
         return portos__error_message(err);
     }

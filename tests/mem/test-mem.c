@@ -228,7 +228,23 @@ static void t_flushed(void *cpu, uint64_t vaddr, bool all)
     }
 }
 
-static const CPUTLBHooks hooks = { t_fill, t_bus_error, t_unaligned, t_flushed };
+static int watch_hits;
+static uint64_t watch_vaddr;
+static MMUAccessType watch_access;
+static const TLBWatchpoint *watch_wp;
+
+/* Records the hit and lets the access happen. */
+static void t_watch_hit(void *cpu, uint64_t vaddr, unsigned size,
+                        MMUAccessType access, const TLBWatchpoint *wp)
+{
+    watch_hits++;
+    watch_vaddr = vaddr;
+    watch_access = access;
+    watch_wp = wp;
+}
+
+static const CPUTLBHooks hooks = { t_fill, t_bus_error, t_unaligned, t_flushed,
+                                   t_watch_hit };
 
 static void code_write_hook(void *opaque, void *cpu, uint64_t paddr,
                             uint64_t len)
@@ -536,6 +552,54 @@ START_TEST(test_tlb_probe_watch)
 }
 END_TEST
 
+/* Debugger watchpoints: only the watched page leaves the fast path, and
+ * only accesses of the watched type that touch the range are reported. */
+START_TEST(test_tlb_watchpoints)
+{
+    watch_hits = 0;
+    ck_assert_int_eq(tlb_watch_insert(&tlb, 0x10010, 0, TLB_WATCH_WRITE), -EINVAL);
+    ck_assert_int_eq(tlb_watch_insert(&tlb, 0x10010, 4, 0), -EINVAL);
+    ck_assert_int_eq(tlb_watch_insert(&tlb, UINT64_MAX - 1, 4, TLB_WATCH_READ), -EINVAL);
+    ck_assert_int_eq(tlb_watch_remove(&tlb, 0x10010, 4, TLB_WATCH_WRITE), -ENOENT);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    ck_assert_int_eq(tlb_watch_insert(&tlb, 0x10010, 4, TLB_WATCH_WRITE), 0);
+    /* Inserting flushed the entry filled without the flag. */
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x10000)->addr_read, TLB_EMPTY);
+    ram[0x10] = 0x5a;
+    ck_assert_uint_eq(tlb_load(&tlb, 0x10010, MO_UB, 0), 0x5a);
+    ck_assert(tlb_entry(&tlb, 0, 0x10000)->addr_read & TLB_FORCE_SLOW);
+    ck_assert(!(tlb_entry(&tlb, 0, 0x10000)->addr_code & TLB_FORCE_SLOW));
+    ck_assert_int_eq(watch_hits, 0);            /* a read: not watched */
+    tlb_store(&tlb, 0x1000c, 0x11, MO_UL, 0);   /* next to it */
+    ck_assert_int_eq(watch_hits, 0);
+    tlb_store(&tlb, 0x1000e, 0x44332211, MO_UL, 0); /* overlaps its first bytes */
+    ck_assert_int_eq(watch_hits, 1);
+    ck_assert_uint_eq(watch_vaddr, 0x1000e);
+    ck_assert_int_eq(watch_access, MMU_DATA_STORE);
+    ck_assert_uint_eq(watch_wp->vaddr, 0x10010);
+    ck_assert_uint_eq(ram[0x10], 0x33);          /* the access went on */
+    /* Another page stays on the fast path. */
+    tlb_load(&tlb, 0x11000, MO_UB, 0);
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x11000)->addr_read, 0x11000);
+    /* Access watchpoints report reads too; removal restores the fast path. */
+    ck_assert_int_eq(tlb_watch_insert(&tlb, 0x11004, 1, TLB_WATCH_READ | TLB_WATCH_WRITE), 0);
+    tlb_load(&tlb, 0x11004, MO_UB, 0);
+    ck_assert_int_eq(watch_hits, 2);
+    ck_assert_int_eq(watch_access, MMU_DATA_LOAD);
+    ck_assert_int_eq(tlb_watch_remove(&tlb, 0x10010, 4, TLB_WATCH_WRITE), 0);
+    ck_assert_int_eq(tlb_watch_remove(&tlb, 0x11004, 1, TLB_WATCH_READ | TLB_WATCH_WRITE), 0);
+    tlb_store(&tlb, 0x10010, 0, MO_UL, 0);
+    ck_assert_int_eq(watch_hits, 2);
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x10000)->addr_write, 0x10000);
+    for (int i = 0; i < TLB_MAX_WATCH; i++) {
+        ck_assert_int_eq(tlb_watch_insert(&tlb, 0x10000 + i, 1, TLB_WATCH_READ), 0);
+    }
+    ck_assert_int_eq(tlb_watch_insert(&tlb, 0x10100, 1, TLB_WATCH_READ), -ENOSPC);
+    tlb_watch_remove_all(&tlb);
+    ck_assert_uint_eq(tlb.nb_watch, 0);
+}
+END_TEST
+
 Suite *suite_mem(void)
 {
     Suite *s = suite_create("mem");
@@ -557,6 +621,7 @@ Suite *suite_mem(void)
     tcase_add_test(tt, test_tlb_code_pages);
     tcase_add_test(tt, test_tlb_flushes);
     tcase_add_test(tt, test_tlb_probe_watch);
+    tcase_add_test(tt, test_tlb_watchpoints);
     suite_add_tcase(s, tt);
     return s;
 }

@@ -122,6 +122,41 @@ START_TEST(test_defaults_and_flags)
 }
 END_TEST
 
+/* -s, -S, -gdb: QEMU's spellings, the host kept for the stub. */
+START_TEST(test_gdb_options)
+{
+    EmuConfig cfg;
+    VirtConfig vc;
+    char *err = NULL;
+
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k"), EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.gdb_port, -1);
+    ck_assert(!cfg.start_stopped);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -s -S"), EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.gdb_port, 1234);
+    ck_assert_ptr_null(cfg.gdb_host);
+    ck_assert(cfg.start_stopped);
+    emu_cli_virt_config(&cfg, &vc);
+    ck_assert(vc.start_stopped);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -gdb tcp:localhost:4321,server,nowait"),
+                     EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.gdb_port, 4321);
+    ck_assert_str_eq(cfg.gdb_host, "localhost");
+    emu_cli_free(&cfg);
+    /* The last one wins, as in QEMU; none turns it off. */
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -s -gdb none"), EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.gdb_port, -1);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -gdb tcp::1 -gdb tcp:0.0.0.0:65535"),
+                     EMU_CLI_RUN);
+    ck_assert_int_eq(cfg.gdb_port, 65535);
+    ck_assert_str_eq(cfg.gdb_host, "0.0.0.0");
+    emu_cli_free(&cfg);
+}
+END_TEST
+
 START_TEST(test_sizes)
 {
     uint64_t b;
@@ -171,6 +206,14 @@ START_TEST(test_errors)
     expect_error("-kernel k -monitor stdio", "stdio is already the serial port's");
     expect_error("-kernel k -nographic -monitor stdio -serial mon:stdio", "stdio is already");
     expect_error("-kernel k -monitor stdio -serial stdio", "stdio is already");
+    expect_error("-kernel k -gdb stdio", "-gdb: 'stdio' is not supported");
+    expect_error("-kernel k -gdb tcp::", "-gdb: invalid port ''");
+    expect_error("-kernel k -gdb tcp::0", "invalid port '0'");
+    expect_error("-kernel k -gdb tcp::65536", "invalid port '65536'");
+    expect_error("-kernel k -gdb tcp::12x", "invalid port '12x'");
+    expect_error("-kernel k -gdb tcp:1234", "-gdb: 'tcp:1234' is not supported");
+    expect_error("-kernel k -gdb tcp::1234,reconnect=1", "option 'reconnect=1'");
+    expect_error("-kernel k -gdb", "-gdb: requires an argument");
     expect_error("-kernel k -icount shift=99", "-icount");
     expect_error("-kernel k -icount shift=", "-icount: shift must be 0..10 or auto, not ''");
     expect_error("-kernel k -icount shift=3x", "not '3x'");
@@ -555,6 +598,7 @@ Suite *suite_cli(void)
 
     tcase_add_test(tc, test_qemu_reference_command);
     tcase_add_test(tc, test_defaults_and_flags);
+    tcase_add_test(tc, test_gdb_options);
     tcase_add_test(tc, test_sizes);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_ram_rounding);

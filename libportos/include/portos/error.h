@@ -73,6 +73,16 @@ extern "C" {
 #else
 #define PORTOS_ECANCELED (-4091)
 #endif
+#ifdef EADDRINUSE
+#define PORTOS_EADDRINUSE (-EADDRINUSE)
+#else
+#define PORTOS_EADDRINUSE (-4090)
+#endif
+#ifdef ECONNREFUSED
+#define PORTOS_ECONNREFUSED (-ECONNREFUSED)
+#else
+#define PORTOS_ECONNREFUSED (-4089)
+#endif
 
 /**
  * portos_strerror: describe a libportos error code.

@@ -24,5 +24,6 @@
 #include <portos/terminal.h>
 #include <portos/osinfo.h>
 #include <portos/random.h>
+#include <portos/socket.h>
 
 #endif

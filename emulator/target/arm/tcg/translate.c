@@ -341,6 +341,24 @@ static void gen_tb_end(DisasContext *s)
     }
 }
 
+/*
+ * A debugger's breakpoint at pc_curr: stop there, the instruction not
+ * executed (EXCP_DEBUG leaves cpu_exec); later in a TB, end the TB so the
+ * next one starts on it.
+ */
+static void gen_breakpoint(DisasContext *s)
+{
+    if (s->insn_count == 0) {
+        tcg_gen_insn_start(s->pc_curr, s->itstate, 0);
+        gen_exception_insn(s, EXCP_DEBUG);
+        s->pc_next = s->pc_curr + (s->thumb ? 2 : 4);
+    } else {
+        s->is_jmp = DISAS_TOO_MANY;
+        s->pc_next = s->pc_curr;
+        gen_tb_end(s);
+    }
+}
+
 /* Whether the Thumb instruction at @pc would leave the TB's page. */
 static bool thumb_insn_crosses(DisasContext *s, uint32_t pc)
 {
@@ -397,6 +415,10 @@ void arm_translate(CPUState *cs, TranslationBlock *tb, int max_insns)
     }
 
     for (;;) {
+        if (cs->nb_breakpoints && cpu_breakpoint_at(cs, s->pc_curr)) {
+            gen_breakpoint(s);
+            break;
+        }
         s->is_jmp = DISAS_NEXT;
         translate_one(s);
         s->insn_count++;
