@@ -13,6 +13,7 @@
 
 #include "mem/memory.h"
 #include "target/arm/cpu.h"
+#include "target/arm/disas.h"
 
 #define PROMPT "(qemu) "
 #define LINE_MAX_LEN 1024
@@ -259,9 +260,45 @@ static void dump_item(Monitor *mon, char format, unsigned size, uint64_t v)
     }
 }
 
+/* Read guest memory for a dump: virtual as PL1 sees it, or physical. */
+static bool dump_read(Monitor *mon, uint64_t addr, uint8_t *buf, size_t n,
+                      bool physical)
+{
+    if (physical) {
+        return mem_read(virt_address_space(mon->m), addr, buf, n) == MEM_TX_OK;
+    }
+    return arm_cpu_debug_rw(virt_cpu(mon->m), (uint32_t)addr, buf, n, false) == 0;
+}
+
+/* x/Ni: @count instructions in the CPU's current instruction set. */
+static void dump_insns(Monitor *mon, uint64_t addr, unsigned count,
+                       bool physical)
+{
+    bool thumb = virt_cpu(mon->m)->env.thumb;
+    char line[160];
+
+    for (unsigned i = 0; i < count; i++) {
+        uint8_t buf[4];
+        size_t size = 0;
+
+        /* A 16-bit Thumb instruction may end a mapped page. */
+        if (dump_read(mon, addr, buf, 4, physical)) {
+            size = arm_disas_insn(line, sizeof(line), addr, buf, 4, thumb);
+        } else if (thumb && dump_read(mon, addr, buf, 2, physical)) {
+            size = arm_disas_insn(line, sizeof(line), addr, buf, 2, thumb);
+        }
+        if (!size) {
+            mon_printf(mon, "0x%08" PRIx64 ": Cannot access memory\n", addr);
+            return;
+        }
+        mon_printf(mon, "%s\n", line);
+        addr += size;
+    }
+}
+
 /*
  * x /fmt addr, xp /fmt addr: fmt is [count][format][size], format one of
- * x d u o c, size b h w g; what is left out is the last one used.
+ * x d u o c i, size b h w g; what is left out is the last one used.
  */
 static void memory_dump(Monitor *mon, const char *args, bool physical)
 {
@@ -295,8 +332,12 @@ static void memory_dump(Monitor *mon, const char *args, bool physical)
             case 'w': size = 4; break;
             case 'g': size = 8; break;
             case 'i':
-                mon_printf(mon, "%s: format 'i' needs a disassembler, which portos-arm has not\n", cmd);
-                return;
+                if (!arm_disas_available()) {
+                    mon_printf(mon, "%s: format 'i' needs a disassembler, which this build has not (no capstone)\n", cmd);
+                    return;
+                }
+                format = *p;
+                break;
             default:
                 mon_printf(mon, "invalid char in format: '%c'\n", *p);
                 return;
@@ -316,6 +357,10 @@ static void memory_dump(Monitor *mon, const char *args, bool physical)
     if (!physical) {
         addr = (uint32_t)addr;
     }
+    if (format == 'i') {
+        dump_insns(mon, addr, count, physical);
+        return;
+    }
     total = (uint64_t)count * size;
     while (total) {
         unsigned line = size == 1 ? 8 : 16;
@@ -325,12 +370,10 @@ static void memory_dump(Monitor *mon, const char *args, bool physical)
 
         if (physical) {
             mon_printf(mon, "%016" PRIx64 ":", addr);
-            ok = mem_read(virt_address_space(mon->m), addr, buf, n) == MEM_TX_OK;
         } else {
             mon_printf(mon, "%08" PRIx32 ":", (uint32_t)addr);
-            ok = arm_cpu_debug_rw(virt_cpu(mon->m), (uint32_t)addr, buf, n,
-                                  false) == 0;
         }
+        ok = dump_read(mon, addr, buf, n, physical);
         if (!ok) {
             mon_puts(mon, " Cannot access memory\n");
             return;

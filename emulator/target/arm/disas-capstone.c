@@ -45,38 +45,52 @@ static size_t thumb_len(uint16_t hw)
     return (hw >> 11) >= 0x1d ? 4 : 2;
 }
 
-void arm_disas(FILE *f, uint64_t pc, const uint8_t *code, size_t len,
-               bool thumb)
+size_t arm_disas_insn(char *out, size_t outsize, uint64_t pc,
+                      const uint8_t *code, size_t len, bool thumb)
 {
     csh h = get_handle(thumb);
-    cs_insn *insn = h ? cs_malloc(h) : NULL;
+    cs_insn *insn = h && len >= 2 ? cs_malloc(h) : NULL;
+    const uint8_t *p = code;
+    size_t n = len, size = 0;
+    uint64_t addr = pc;
     char bytes[16];
 
-    while (len >= 2) {
-        const uint8_t *p = code;
-        size_t n = len;
-        uint64_t addr = pc;
-        size_t size;
-
-        if (insn && cs_disasm_iter(h, &p, &n, &addr, insn)) {
-            size = insn->size;
-            format_bytes(bytes, sizeof(bytes), code, size, thumb);
-            fprintf(f, "0x%08" PRIx64 ":  %-10s %-8s %s\n", pc, bytes,
-                    insn->mnemonic, insn->op_str);
+    if (insn && cs_disasm_iter(h, &p, &n, &addr, insn)) {
+        size = insn->size;
+        format_bytes(bytes, sizeof(bytes), code, size, thumb);
+        snprintf(out, outsize, "0x%08" PRIx64 ":  %-10s %-8s %s", pc, bytes,
+                 insn->mnemonic, insn->op_str);
+    } else if (len >= 2) {
+        /* Unknown to capstone (or a partial instruction at the end). */
+        size = thumb ? thumb_len(code[0] | code[1] << 8) : 4;
+        if (size > len) {
+            size = 0;
         } else {
-            /* Unknown to capstone (or a partial instruction at the end). */
-            size = thumb ? thumb_len(code[0] | code[1] << 8) : 4;
-            if (size > len) {
-                break;
-            }
             format_bytes(bytes, sizeof(bytes), code, size, thumb);
-            fprintf(f, "0x%08" PRIx64 ":  %-10s <unknown>\n", pc, bytes);
+            snprintf(out, outsize, "0x%08" PRIx64 ":  %-10s <unknown>", pc, bytes);
         }
-        code += size;
-        pc += size;
-        len -= size;
     }
     if (insn) {
         cs_free(insn, 1);
     }
+    return size;
+}
+
+void arm_disas(FILE *f, uint64_t pc, const uint8_t *code, size_t len,
+               bool thumb)
+{
+    char line[160];
+    size_t size;
+
+    while ((size = arm_disas_insn(line, sizeof(line), pc, code, len, thumb))) {
+        fprintf(f, "%s\n", line);
+        code += size;
+        pc += size;
+        len -= size;
+    }
+}
+
+bool arm_disas_available(void)
+{
+    return true;
 }

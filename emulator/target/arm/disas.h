@@ -1,8 +1,9 @@
 /*
- * disas.h - the A32/T32 disassembler behind -d in_asm
+ * disas.h - the A32/T32 disassembler behind -d in_asm and the monitor's x/i
  *
  * disas-capstone.c uses Debian's capstone; disas-none.c stands in on
- * builds without it, where -d in_asm is refused at option parsing.
+ * builds without it, where -d in_asm is refused at option parsing and
+ * the monitor's x/i says there is no disassembler.
  */
 #ifndef TARGET_ARM_DISAS_H
 #define TARGET_ARM_DISAS_H
@@ -21,5 +22,17 @@
  */
 void arm_disas(FILE *f, uint64_t pc, const uint8_t *code, size_t len,
                bool thumb);
+
+/**
+ * arm_disas_insn: format the one instruction at the start of @code (@len
+ * bytes, guest address @pc) into @out as arm_disas does a line (no
+ * newline). Returns its size in bytes, or 0 if @len holds no whole
+ * instruction.
+ */
+size_t arm_disas_insn(char *out, size_t outsize, uint64_t pc,
+                      const uint8_t *code, size_t len, bool thumb);
+
+/** arm_disas_available: whether this build has a disassembler. */
+bool arm_disas_available(void);
 
 #endif /* TARGET_ARM_DISAS_H */
