@@ -112,13 +112,21 @@ static unsigned best_pending(ArmGic *s, unsigned cpu)
     if (!(s->ctlr & CTLR_EN_MASK) || !(c->ctlr & CTLR_EN_MASK)) {
         return GIC_SPURIOUS;
     }
-    for (unsigned i = 0; i < GIC_NR_IRQS; i++) {
-        const GicIrq *q = irq_state(s, cpu, i);
+    /* Two plain loops (banked, then shared): this is on every update. */
+    for (unsigned i = 0; i < GIC_INTERNAL; i++) {
+        const GicIrq *q = &c->priv[i];
         if (q->enabled && !q->active && q->priority < best_prio &&
-            is_pending(q) &&
-            (i < GIC_INTERNAL || s->num_cpus == 1 || (q->targets >> cpu & 1))) {
+            is_pending(q)) {
             best_prio = q->priority;
             best = i;
+        }
+    }
+    for (unsigned i = 0; i < GIC_NR_IRQS - GIC_INTERNAL; i++) {
+        const GicIrq *q = &s->spi[i];
+        if (q->enabled && !q->active && q->priority < best_prio &&
+            is_pending(q) && (s->num_cpus == 1 || (q->targets >> cpu & 1))) {
+            best_prio = q->priority;
+            best = GIC_INTERNAL + i;
         }
     }
     return best_prio < c->pmr ? best : GIC_SPURIOUS;
