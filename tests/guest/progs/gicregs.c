@@ -13,13 +13,23 @@
 #define GICC 0x08010000u
 #define REG(a) (*(volatile uint32_t *)(a))
 
-static volatile uint32_t aborts;
+static volatile uint32_t aborts, irqs, irq_iar[4];
 
 /* Skip the faulting access, whatever its encoding (A32, T16 or T32). */
 static int hook(int vec, rt_exc_frame *f)
 {
     uint32_t pc;
 
+    if (vec == VEC_IRQ) {
+        uint32_t iar = REG(GICC + 0x0c);
+        if (irqs < 4)
+            irq_iar[irqs] = iar;
+        irqs++;
+        if ((iar & 0x3ff) < 1020)
+            REG(GICC + 0x10) = iar;
+        f->lr -= 4;
+        return 1;
+    }
     if (vec != VEC_DABT)
         return 0;
     aborts++;
@@ -518,6 +528,50 @@ static void more(void)
     REG(GICC) = 0;
 }
 
+/* The IRQ line: raised only for an interrupt that beats PMR and the
+   running priority.  IRQs are unmasked for a bounded loop each time. */
+static void irq_window(const char *what)
+{
+    irqs = 0;
+    irq_iar[0] = irq_iar[1] = 0;
+    __asm__ volatile("cpsie i" ::: "memory");
+    for (volatile uint32_t i = 0; i < 20000 && irqs < 4; i++)
+        ;
+    __asm__ volatile("cpsid i" ::: "memory");
+    rt_printf("%s: %u IRQs (IAR %08x %08x)\n", what, irqs, irq_iar[0],
+              irq_iar[1]);
+}
+
+static void lines(void)
+{
+    uint32_t a;
+
+    REG(GICD) = 1;
+    REG(GICC) = 1;
+    REG(GICC + 0x04) = 0x80;
+    REG(GICD + 0x400) = 0x30405060;
+    REG(GICD + 0x404) = 0x90808070;             /* SGI 4..7 */
+    REG(GICD + 0xf00) = (2u << 24) | 7;         /* 90: masked by PMR */
+    irq_window("masked by PMR");
+    REG(GICD + 0xf00) = (2u << 24) | 1;         /* 50 */
+    a = r32(GICC + 0x0c);
+    REG(GICD + 0xf00) = (2u << 24) | 0;         /* 60: behind running 50 */
+    irq_window("behind running");
+    REG(GICD + 0xf00) = (2u << 24) | 3;         /* 30: preempts */
+    irq_window("preempting");
+    REG(GICC + 0x10) = a;
+    irq_window("after EOI");
+    REG(GICC + 0x04) = 0xff;
+    irq_window("PMR ff");
+    REG(GICC) = 1 | (1u << 3);                  /* FIQEn: group 0 to FIQ */
+    REG(GICD + 0xf00) = (2u << 24) | 2;
+    rt_printf("FIQEn: HPPIR %08x", r32(GICC + 0x18));
+    REG(GICC) = 1;
+    irq_window(" then off");
+    dist_clean();
+    REG(GICC) = 0;
+}
+
 int main(void)
 {
     rt_puts("gicregs\n");
@@ -530,6 +584,7 @@ int main(void)
     prio();
     active();
     more();
+    lines();
     rt_printf("aborts %u\n", aborts);
     rt_exit(0);
 }
