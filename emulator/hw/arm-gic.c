@@ -1,5 +1,15 @@
 /*
- * arm-gic.c - GICv2 (facts from ARM IHI 0048B), single CPU
+ * arm-gic.c - GICv2 (facts from ARM IHI 0048B), as QEMU's virt board has
+ * it: no security extensions, so every access is a secure one.
+ *
+ * Interrupts 0-31 are banked: their state lives in a per-CPU GicCpu with
+ * the CPU interface registers, indexed by CPU number (one CPU today).
+ * SGIs are pending while some source CPU's bit is set in GicCpu.sgi_source
+ * (GICD_SPENDSGIRn keeps all 8 bits per SGI, as QEMU).  Running priority is
+ * tracked through the active priority registers, as the architecture
+ * describes it: an acknowledge sets the bit of the interrupt's preemption
+ * level, a priority drop (GICC_EOIR) clears the lowest set bit; setting the
+ * active state through GICD_ISACTIVER does not change it.
  */
 #include "hw/arm-gic.h"
 
@@ -22,110 +32,164 @@ enum {
     GICC_CTLR = 0x00, GICC_PMR = 0x04, GICC_BPR = 0x08, GICC_IAR = 0x0c,
     GICC_EOIR = 0x10, GICC_RPR = 0x14, GICC_HPPIR = 0x18, GICC_ABPR = 0x1c,
     GICC_AIAR = 0x20, GICC_AEOIR = 0x24, GICC_AHPPIR = 0x28,
-    GICC_APR0 = 0xd0, GICC_IIDR = 0xfc, GICC_DIR = 0x1000,
+    GICC_APR0 = 0xd0, GICC_NSAPR0 = 0xe0, GICC_IIDR = 0xfc, GICC_DIR = 0x1000,
 };
 
+/* GICC_CTLR without security extensions: EnableGrp0/1, AckCtl, FIQEn,
+   CBPR, EOImode (bit 9). */
+#define CTLR_EN_MASK 0x3u
+#define CTLR_ACK_CTL (1u << 2)
+#define CTLR_FIQ_EN (1u << 3)
+#define CTLR_CBPR (1u << 4)
+#define CTLR_EOIMODE (1u << 9)
+#define CTLR_MASK 0x21fu
+
+#define GIC_NR_SGIS 16
+#define GIC_NR_APRS 4              /* 128 preemption levels: BPR min 0 */
 #define IDLE_PRIORITY 0x100
+#define GIC_ACK_GROUP1 1022        /* group 1 highest, AckCtl clear */
+
+typedef struct GicIrq {
+    uint8_t priority;
+    uint8_t targets;               /* SPIs only; with one CPU unused */
+    bool enabled, pending, active, level, edge, group1;
+} GicIrq;
+
+typedef struct GicCpu {
+    GicIrq priv[GIC_INTERNAL];     /* banked SGIs and PPIs */
+    uint8_t sgi_source[GIC_NR_SGIS];
+    uint32_t ctlr, pmr, bpr, abpr;
+    uint32_t running;              /* IDLE_PRIORITY when nothing active */
+    uint32_t apr[GIC_NR_APRS], nsapr[GIC_NR_APRS];
+    EmuIrq irq_out;
+    bool line_out;
+} GicCpu;
 
 struct ArmGic {
-    EmuIrq irq_out;
-    bool dist_enabled, cpu_enabled, eoi_mode;
-    uint32_t pmr, bpr, abpr;
-    uint8_t priority[GIC_NR_IRQS];
-    bool enabled[GIC_NR_IRQS];
-    bool pending[GIC_NR_IRQS];     /* latched (edge, software, SGI) */
-    bool active[GIC_NR_IRQS];
-    bool level[GIC_NR_IRQS];       /* input line state */
-    bool edge[GIC_NR_IRQS];        /* ICFGR: edge-triggered */
-    bool group1[GIC_NR_IRQS];
-    bool line_out;
+    unsigned num_cpus;
+    uint32_t ctlr;
+    GicIrq spi[GIC_NR_IRQS - GIC_INTERNAL];
+    GicCpu cpu[1];
 };
 
-static bool is_pending(const ArmGic *s, int irq)
+G_STATIC_ASSERT(G_N_ELEMENTS(((ArmGic *)0)->cpu) <= 8);
+
+static GicIrq *irq_state(ArmGic *s, unsigned cpu, unsigned irq)
+{
+    return irq < GIC_INTERNAL ? &s->cpu[cpu].priv[irq]
+                              : &s->spi[irq - GIC_INTERNAL];
+}
+
+static bool is_pending(const GicIrq *q)
 {
     /* A level-sensitive interrupt is pending while its line is high. */
-    return s->pending[irq] || (!s->edge[irq] && s->level[irq]);
+    return q->pending || (!q->edge && q->level);
+}
+
+static unsigned binary_point(const GicCpu *c, const GicIrq *q)
+{
+    /* Group 1 uses GICC_ABPR (one less) unless CBPR shares GICC_BPR. */
+    if (q->group1 && !(c->ctlr & CTLR_CBPR)) {
+        return c->abpr - 1;
+    }
+    return c->bpr;
 }
 
 /* Group priority: the bits above the binary point take part in preemption. */
-static unsigned group_prio(const ArmGic *s, unsigned prio)
+static unsigned group_prio(const GicCpu *c, const GicIrq *q)
 {
-    unsigned mask = 0xffu << (s->bpr + 1 > 7 ? 7 : s->bpr + 1);
-    return prio & mask & 0xff;
+    return q->priority & (0xffu << (binary_point(c, q) + 1)) & 0xff;
 }
 
-static unsigned running_priority(const ArmGic *s)
+/* Highest-priority pending interrupt of @cpu (lowest ID on a tie) that is
+   not masked by GICC_PMR, or GIC_SPURIOUS. */
+static unsigned best_pending(ArmGic *s, unsigned cpu)
 {
-    unsigned best = IDLE_PRIORITY;
+    const GicCpu *c = &s->cpu[cpu];
+    unsigned best_prio = IDLE_PRIORITY, best = GIC_SPURIOUS;
 
-    for (int i = 0; i < GIC_NR_IRQS; i++) {
-        if (s->active[i] && s->priority[i] < best) {
-            best = s->priority[i];
-        }
-    }
-    return best;
-}
-
-/* The interrupt the CPU interface would hand out now, or GIC_SPURIOUS. */
-static int best_pending(const ArmGic *s)
-{
-    unsigned best_prio = IDLE_PRIORITY;
-    int best = GIC_SPURIOUS;
-
-    if (!s->dist_enabled) {
+    /* Either group enabled is enough: QEMU does not filter per group. */
+    if (!(s->ctlr & CTLR_EN_MASK) || !(c->ctlr & CTLR_EN_MASK)) {
         return GIC_SPURIOUS;
     }
-    for (int i = 0; i < GIC_NR_IRQS; i++) {
-        if (s->enabled[i] && is_pending(s, i) && !s->active[i] &&
-            s->priority[i] < best_prio) {
-            best_prio = s->priority[i];
+    /* Two plain loops (banked, then shared): this is on every update. */
+    for (unsigned i = 0; i < GIC_INTERNAL; i++) {
+        const GicIrq *q = &c->priv[i];
+        if (q->enabled && !q->active && q->priority < best_prio &&
+            is_pending(q)) {
+            best_prio = q->priority;
             best = i;
         }
     }
-    return best;
+    for (unsigned i = 0; i < GIC_NR_IRQS - GIC_INTERNAL; i++) {
+        const GicIrq *q = &s->spi[i];
+        if (q->enabled && !q->active && q->priority < best_prio &&
+            is_pending(q) && (s->num_cpus == 1 || (q->targets >> cpu & 1))) {
+            best_prio = q->priority;
+            best = GIC_INTERNAL + i;
+        }
+    }
+    return best_prio < c->pmr ? best : GIC_SPURIOUS;
+}
+
+/* GICC_HPPIR / what GICC_IAR would hand out. */
+static unsigned current_pending(ArmGic *s, unsigned cpu)
+{
+    unsigned irq = best_pending(s, cpu);
+
+    if (irq != GIC_SPURIOUS && irq_state(s, cpu, irq)->group1 &&
+        !(s->cpu[cpu].ctlr & CTLR_ACK_CTL)) {
+        return GIC_ACK_GROUP1;
+    }
+    return irq;
 }
 
 static void update(ArmGic *s)
 {
-    int irq = s->cpu_enabled ? best_pending(s) : GIC_SPURIOUS;
-    bool out = false;
+    for (unsigned cpu = 0; cpu < s->num_cpus; cpu++) {
+        GicCpu *c = &s->cpu[cpu];
+        unsigned irq = best_pending(s, cpu);
+        bool out = false;
 
-    if (irq != GIC_SPURIOUS && s->priority[irq] < s->pmr) {
-        unsigned run = running_priority(s);
-        out = run == IDLE_PRIORITY ||
-              group_prio(s, s->priority[irq]) < group_prio(s, run);
-    }
-    if (out != s->line_out) {
-        s->line_out = out;
-        emu_irq_set(&s->irq_out, out);
+        if (irq != GIC_SPURIOUS) {
+            const GicIrq *q = irq_state(s, cpu, irq);
+            /* Group 0 with FIQEn goes to FIQ, which the board lacks. */
+            out = q->priority < c->running &&
+                  (q->group1 || !(c->ctlr & CTLR_FIQ_EN));
+        }
+        if (out != c->line_out) {
+            c->line_out = out;
+            emu_irq_set(&c->irq_out, out);
+        }
     }
 }
 
 static void gic_reset(ArmGic *s)
 {
-    memset(s->priority, 0, sizeof(s->priority));
-    memset(s->enabled, 0, sizeof(s->enabled));
-    memset(s->pending, 0, sizeof(s->pending));
-    memset(s->active, 0, sizeof(s->active));
-    memset(s->group1, 0, sizeof(s->group1));
-    for (int i = 0; i < GIC_NR_IRQS; i++) {
-        /* SGIs are edge-triggered; the rest reset to level. */
-        s->edge[i] = i < 16;
-        /* SGIs are always enabled in GICv2 implementations like QEMU's. */
-        s->enabled[i] = i < 16;
+    s->ctlr = 0;
+    memset(s->spi, 0, sizeof(s->spi));
+    for (unsigned cpu = 0; cpu < s->num_cpus; cpu++) {
+        GicCpu *c = &s->cpu[cpu];
+        memset(c->priv, 0, sizeof(c->priv));
+        memset(c->sgi_source, 0, sizeof(c->sgi_source));
+        memset(c->apr, 0, sizeof(c->apr));
+        memset(c->nsapr, 0, sizeof(c->nsapr));
+        for (unsigned i = 0; i < GIC_NR_SGIS; i++) {
+            /* SGIs are edge-triggered and cannot be disabled (as QEMU). */
+            c->priv[i].edge = c->priv[i].enabled = true;
+        }
+        c->ctlr = c->pmr = c->bpr = 0;
+        c->abpr = 1;
+        c->running = IDLE_PRIORITY;
     }
-    s->dist_enabled = s->cpu_enabled = s->eoi_mode = false;
-    s->pmr = 0;
-    /* Reset values as QEMU's GICv2: the smallest binary points. */
-    s->bpr = 0;
-    s->abpr = 1;
 }
 
 ArmGic *arm_gic_new(EmuIrq irq_out)
 {
     ArmGic *s = g_new0(ArmGic, 1);
 
-    s->irq_out = irq_out;
+    s->num_cpus = 1;
+    s->cpu[0].irq_out = irq_out;
     gic_reset(s);
     return s;
 }
@@ -138,14 +202,16 @@ void arm_gic_free(ArmGic *s)
 void arm_gic_set_irq(void *opaque, int n, int level)
 {
     ArmGic *s = opaque;
+    GicIrq *q;
 
-    if (n < 16 || n >= GIC_NR_IRQS) {
+    if (n < GIC_NR_SGIS || n >= GIC_NR_IRQS) {
         return;
     }
-    if (s->edge[n] && level && !s->level[n]) {
-        s->pending[n] = true; /* rising edge latches */
+    q = irq_state(s, 0, (unsigned)n); /* PPIs: CPU 0's */
+    if (q->edge && level && !q->level) {
+        q->pending = true; /* rising edge latches */
     }
-    s->level[n] = level != 0;
+    q->level = level != 0;
     update(s);
 }
 
@@ -154,26 +220,10 @@ EmuIrq arm_gic_input(ArmGic *s, int n)
     return (EmuIrq){ arm_gic_set_irq, s, n };
 }
 
-/* Reads of a 1-bit-per-interrupt register bank. */
-static uint32_t read_bits(const ArmGic *s, const bool *bits, bool pend, unsigned base)
+static void set_sgi_sources(GicCpu *c, unsigned sgi, uint8_t sources)
 {
-    uint32_t v = 0;
-
-    for (unsigned i = 0; i < 32 && base + i < GIC_NR_IRQS; i++) {
-        bool b = pend ? is_pending(s, base + i) : bits[base + i];
-        v |= (uint32_t)b << i;
-    }
-    return v;
-}
-
-static void write_bits(bool *bits, unsigned base, uint32_t v, bool set,
-                       unsigned first_writable)
-{
-    for (unsigned i = 0; i < 32 && base + i < GIC_NR_IRQS; i++) {
-        if ((v >> i & 1) && base + i >= first_writable) {
-            bits[base + i] = set;
-        }
-    }
+    c->sgi_source[sgi] = sources;
+    c->priv[sgi].pending = sources != 0;
 }
 
 /* Peripheral/component ID registers 0xfd0..0xffc; PIDR2 says GICv2. */
@@ -183,68 +233,125 @@ static const uint8_t gicd_id[(GIC_DIST_SIZE - GICD_ID_BASE) / 4] = {
 };
 G_STATIC_ASSERT(sizeof(gicd_id) == 12);
 
-/* The SGI pending-source registers: one byte per SGI, bit 0 = CPU 0. */
-static uint32_t read_sgi_pending(const ArmGic *s, unsigned first)
-{
-    uint32_t v = 0;
-
-    for (unsigned i = 0; i < 4; i++) {
-        v |= (uint32_t)s->pending[first + i] << (8 * i);
-    }
-    return v;
-}
-
 /*
- * One aligned distributor word; @off < GIC_DIST_SIZE.  Every array index
- * below is derived from @off and bounded by GIC_NR_IRQS or the table size.
+ * One distributor byte as seen by @cpu; @off < GIC_DIST_SIZE.  Every index
+ * below is derived from @off and bounded by GIC_NR_IRQS or a table size.
  */
-static uint32_t dist_read_word(const ArmGic *s, unsigned off)
+static uint8_t dist_read_byte(ArmGic *s, unsigned cpu, unsigned off)
 {
-    unsigned base = (off & 0x7f) * 8, first;
-    uint32_t v = 0;
+    unsigned irq, bank = off & ~0x7fu, v = 0;
 
-    switch (off & ~0x7fu) {
-    case GICD_IGROUPR: return read_bits(s, s->group1, false, base);
-    case GICD_ISENABLER:
-    case GICD_ICENABLER: return read_bits(s, s->enabled, false, base);
-    case GICD_ISPENDR:
-    case GICD_ICPENDR: return read_bits(s, s->pending, true, base);
-    case GICD_ISACTIVER:
-    case GICD_ICACTIVER: return read_bits(s, s->active, false, base);
+    if (bank >= GICD_IGROUPR && bank <= GICD_ICACTIVER) {
+        irq = (off & 0x7f) * 8;
+        for (unsigned i = 0; i < 8 && irq + i < GIC_NR_IRQS; i++) {
+            const GicIrq *q = irq_state(s, cpu, irq + i);
+            bool b = bank == GICD_IGROUPR ? q->group1
+                   : bank <= GICD_ICENABLER ? q->enabled
+                   : bank <= GICD_ICPENDR ? is_pending(q) : q->active;
+            v |= (unsigned)b << i;
+        }
+        return (uint8_t)v;
     }
     if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
-        first = off - GICD_IPRIORITYR;
-        for (unsigned i = 0; i < 4; i++) {
-            v |= (uint32_t)s->priority[first + i] << (8 * i);
+        return irq_state(s, cpu, off - GICD_IPRIORITYR)->priority;
+    }
+    if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + GIC_NR_IRQS) {
+        /* Uniprocessor: RAZ/WI.  SGIs/PPIs: the reading CPU's bit. */
+        irq = off - GICD_ITARGETSR;
+        if (s->num_cpus == 1) {
+            return 0;
         }
-        return v;
+        return irq < GIC_INTERNAL ? (uint8_t)(1u << cpu)
+                                  : irq_state(s, cpu, irq)->targets;
     }
     if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
-        first = (off - GICD_ICFGR) * 4;
-        for (unsigned i = 0; i < 16; i++) {
-            v |= (uint32_t)s->edge[first + i] << (2 * i + 1);
+        irq = (off - GICD_ICFGR) * 4;
+        for (unsigned i = 0; i < 4; i++) {
+            v |= (unsigned)irq_state(s, cpu, irq + i)->edge << (2 * i + 1);
         }
-        return v;
+        return (uint8_t)v;
     }
     if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 16) {
-        return read_sgi_pending(s, (off - GICD_CPENDSGIR) & 0xf);
+        return s->cpu[cpu].sgi_source[(off - GICD_CPENDSGIR) & 0xf];
     }
     if (off >= GICD_ID_BASE) {
-        return gicd_id[(off - GICD_ID_BASE) / 4];
+        return (off & 3) ? 0 : gicd_id[(off - GICD_ID_BASE) / 4];
     }
     switch (off) {
-    case GICD_CTLR: return s->dist_enabled;
-    case GICD_TYPER: return (GIC_NR_IRQS / 32) - 1; /* one CPU, no security */
-    case GICD_IIDR: return 0x0000043b; /* as QEMU: ARM, revision 0 */
-    default:
-        /* GICD_ITARGETSR (one CPU) and reserved words: RAZ/WI. */
-        return 0;
+    case GICD_CTLR: return (uint8_t)s->ctlr;
+    case GICD_TYPER:
+        return (uint8_t)((GIC_NR_IRQS / 32 - 1) | (s->num_cpus - 1) << 5);
+    case GICD_IIDR: return 0x3b; /* 0x0000043b: ARM, as QEMU */
+    case GICD_IIDR + 1: return 0x04;
+    default: return 0; /* reserved: RAZ/WI */
+    }
+}
+
+static void write_sgir(ArmGic *s, unsigned self, uint32_t v)
+{
+    unsigned filter = (v >> 24) & 3, sgi = v & 0xf;
+    unsigned all = (1u << s->num_cpus) - 1, list;
+
+    switch (filter) {
+    case 0: list = (v >> 16) & all; break;
+    case 1: list = all & ~(1u << self); break;
+    default: list = 1u << self; break; /* 2; 3 is reserved: QEMU does 2 */
+    }
+    for (unsigned cpu = 0; cpu < s->num_cpus; cpu++) {
+        if (list >> cpu & 1) {
+            GicCpu *c = &s->cpu[cpu];
+            set_sgi_sources(c, sgi, c->sgi_source[sgi] | (uint8_t)(1u << self));
+        }
+    }
+}
+
+/* One distributor byte written by @cpu; @off < GIC_DIST_SIZE. */
+static void dist_write_byte(ArmGic *s, unsigned cpu, unsigned off, uint8_t v)
+{
+    unsigned irq, bank = off & ~0x7fu;
+
+    if (bank >= GICD_IGROUPR && bank <= GICD_ICACTIVER) {
+        irq = (off & 0x7f) * 8;
+        for (unsigned i = 0; i < 8 && irq + i < GIC_NR_IRQS; i++) {
+            GicIrq *q = irq_state(s, cpu, irq + i);
+            bool b = v >> i & 1, sgi = irq + i < GIC_NR_SGIS;
+            switch (bank) {
+            case GICD_IGROUPR: q->group1 = b; break;
+            case GICD_ISENABLER: q->enabled |= b; break;
+            case GICD_ICENABLER: q->enabled &= !b || sgi; break;
+            /* SGI pending state belongs to GICD_[CS]PENDSGIR. */
+            case GICD_ISPENDR: q->pending |= b && !sgi; break;
+            case GICD_ICPENDR: q->pending &= !b || sgi; break;
+            case GICD_ISACTIVER: q->active |= b; break;
+            default: q->active &= !b; break;
+            }
+        }
+    } else if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
+        irq_state(s, cpu, off - GICD_IPRIORITYR)->priority = v;
+    } else if (off >= GICD_ITARGETSR + GIC_INTERNAL &&
+               off < GICD_ITARGETSR + GIC_NR_IRQS) {
+        irq_state(s, cpu, off - GICD_ITARGETSR)->targets =
+            s->num_cpus == 1 ? 0 : v & ((1u << s->num_cpus) - 1);
+    } else if (off >= GICD_ICFGR + GIC_NR_SGIS / 4 &&
+               off < GICD_ICFGR + GIC_NR_IRQS / 4) {
+        /* SGI configuration is fixed; PPIs and SPIs: bit 1 of each field. */
+        irq = (off - GICD_ICFGR) * 4;
+        for (unsigned i = 0; i < 4; i++) {
+            irq_state(s, cpu, irq + i)->edge = v >> (2 * i + 1) & 1;
+        }
+    } else if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 16) {
+        GicCpu *c = &s->cpu[cpu];
+        unsigned sgi = (off - GICD_CPENDSGIR) & 0xf;
+        set_sgi_sources(c, sgi, off >= GICD_SPENDSGIR ? c->sgi_source[sgi] | v
+                                                     : c->sgi_source[sgi] & ~v);
+    } else if (off == GICD_CTLR) {
+        s->ctlr = v & CTLR_EN_MASK;
     }
 }
 
 /*
- * Any size at any offset: the bytes of the aligned words it covers, so
- * byte and halfword reads see the same registers as word reads.
+ * Any size at any offset: byte lanes, so byte and halfword reads and
+ * writes see the same registers as word ones (QEMU allows them all).
  */
 static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
 {
@@ -255,173 +362,195 @@ static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
         return 0; /* (and off + i cannot wrap below) */
     }
     for (unsigned i = 0; i < size && i < 8; i++) {
-        uint64_t a = off + i;
-        if (a < GIC_DIST_SIZE) {
-            uint32_t w = dist_read_word(s, (unsigned)a & ~3u);
-            v |= (uint64_t)((w >> (8 * (a & 3))) & 0xff) << (8 * i);
+        if (off + i < GIC_DIST_SIZE) {
+            v |= (uint64_t)dist_read_byte(s, 0, (unsigned)(off + i)) << (8 * i);
         }
     }
     return v;
 }
 
-static void write_sgir(ArmGic *s, uint32_t v)
-{
-    unsigned filter = (v >> 24) & 3, list = (v >> 16) & 0xff;
-
-    /* 0: the listed CPUs, 1: all but self (none here), 2: self. */
-    if ((filter == 0 && (list & 1)) || filter == 2) {
-        s->pending[v & 0xf] = true;
-    }
-}
-
-/* Replace the bits of a 1-bit-per-interrupt bank selected by @mask. */
-static void write_bits_masked(bool *bits, unsigned base, uint32_t v,
-                              uint32_t mask)
-{
-    write_bits(bits, base, v & mask, true, 0);
-    write_bits(bits, base, ~v & mask, false, 0);
-}
-
-/*
- * The bytes of @v selected by @mask (0xff per written byte) go to the
- * aligned distributor word at @off < GIC_DIST_SIZE.
- */
-static void dist_write_word(ArmGic *s, unsigned off, uint32_t v, uint32_t mask)
-{
-    unsigned base = (off & 0x7f) * 8, first;
-
-    v &= mask;
-    switch (off & ~0x7fu) {
-    case GICD_IGROUPR: write_bits_masked(s->group1, base, v, mask); return;
-    case GICD_ISENABLER: write_bits(s->enabled, base, v, true, 16); return;
-    case GICD_ICENABLER: write_bits(s->enabled, base, v, false, 16); return;
-    case GICD_ISPENDR: write_bits(s->pending, base, v, true, 16); return;
-    case GICD_ICPENDR: write_bits(s->pending, base, v, false, 16); return;
-    case GICD_ISACTIVER: write_bits(s->active, base, v, true, 0); return;
-    case GICD_ICACTIVER: write_bits(s->active, base, v, false, 0); return;
-    }
-    if (off >= GICD_IPRIORITYR && off < GICD_IPRIORITYR + GIC_NR_IRQS) {
-        first = off - GICD_IPRIORITYR;
-        for (unsigned i = 0; i < 4; i++) {
-            if (mask >> (8 * i) & 0xff) {
-                s->priority[first + i] = (uint8_t)(v >> (8 * i));
-            }
-        }
-    } else if (off >= GICD_ICFGR && off < GICD_ICFGR + GIC_NR_IRQS / 4) {
-        first = (off - GICD_ICFGR) * 4;
-        /* SGI configuration is fixed. */
-        for (unsigned i = 0; i < 16; i++) {
-            if ((mask >> (2 * i + 1) & 1) && first + i >= 16) {
-                s->edge[first + i] = (v >> (2 * i + 1)) & 1;
-            }
-        }
-    } else if (off >= GICD_CPENDSGIR && off < GICD_SPENDSGIR + 16) {
-        first = (off - GICD_CPENDSGIR) & 0xf;
-        for (unsigned i = 0; i < 4; i++) {
-            if (v >> (8 * i) & 1) {
-                s->pending[first + i] = off >= GICD_SPENDSGIR;
-            }
-        }
-    } else if (off == GICD_CTLR && (mask & 1)) {
-        s->dist_enabled = v & 1;
-    } else if (off == GICD_SGIR && mask == UINT32_MAX) {
-        write_sgir(s, v);
-    }
-}
-
 static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 {
     ArmGic *s = opaque;
-    uint32_t v = 0, mask = 0;
 
     if (off >= GIC_DIST_SIZE) {
         return;
     }
-    /* Gather the bytes word by word: SGIR only acts on a whole word. */
+    if (off == GICD_SGIR) {
+        if (size >= 4) {
+            write_sgir(s, 0, (uint32_t)value); /* word only */
+        }
+        if (size <= 4) {
+            update(s);
+            return;
+        }
+    }
     for (unsigned i = 0; i < size && i < 8; i++) {
         uint64_t a = off + i;
-        unsigned shift = 8 * (unsigned)(a & 3);
-
-        v |= (uint32_t)((value >> (8 * i)) & 0xff) << shift;
-        mask |= 0xffu << shift;
-        if (((a & 3) == 3 || i + 1 == size) && a < GIC_DIST_SIZE) {
-            dist_write_word(s, (unsigned)a & ~3u, v, mask);
-        }
-        if ((a & 3) == 3) {
-            v = mask = 0;
+        if (a < GIC_DIST_SIZE && (a & ~3u) != GICD_SGIR) {
+            dist_write_byte(s, 0, (unsigned)a, (uint8_t)(value >> (8 * i)));
         }
     }
     update(s);
+}
+
+/* Running priority from the active priority bits (preemption levels). */
+static uint32_t prio_from_aprs(const GicCpu *c)
+{
+    for (unsigned i = 0; i < GIC_NR_APRS; i++) {
+        uint32_t bits = c->apr[i] | c->nsapr[i];
+        if (bits) {
+            return (i * 32 + (unsigned)__builtin_ctz(bits)) << 1;
+        }
+    }
+    return IDLE_PRIORITY;
 }
 
 /* GICC_IAR: hand out the best interrupt and make it active. */
-static uint32_t acknowledge(ArmGic *s)
+static uint32_t acknowledge(ArmGic *s, unsigned cpu)
 {
-    int irq = best_pending(s);
+    GicCpu *c = &s->cpu[cpu];
+    unsigned irq = current_pending(s, cpu), level, src = 0;
+    GicIrq *q;
 
-    if (irq == GIC_SPURIOUS || s->priority[irq] >= s->pmr ||
-        (running_priority(s) != IDLE_PRIORITY &&
-         group_prio(s, s->priority[irq]) >= group_prio(s, running_priority(s)))) {
+    if (irq >= GIC_NR_IRQS) {
+        return irq;
+    }
+    q = irq_state(s, cpu, irq);
+    if (q->priority >= c->running) {
         return GIC_SPURIOUS;
     }
-    s->pending[irq] = false;
-    s->active[irq] = true;
+    c->running = group_prio(c, q);
+    level = c->running >> 1;
+    if (q->group1) {
+        c->nsapr[level / 32] |= 1u << (level % 32);
+    } else {
+        c->apr[level / 32] |= 1u << (level % 32);
+    }
+    q->active = true;
+    if (irq < GIC_NR_SGIS) {
+        /* One source at a time, lowest CPU first; others stay pending. */
+        src = (unsigned)__builtin_ctz(c->sgi_source[irq]);
+        set_sgi_sources(c, irq, c->sgi_source[irq] & ~(1u << src));
+    } else {
+        q->pending = false;
+    }
     update(s);
-    return (uint32_t)irq; /* SGIs: source CPU 0 in bits [12:10] */
+    return irq | src << 10;
 }
 
-static void end_of_interrupt(ArmGic *s, uint32_t v)
+static void deactivate(ArmGic *s, unsigned cpu, unsigned irq)
 {
+    if (irq < GIC_NR_IRQS) {
+        irq_state(s, cpu, irq)->active = false;
+    }
+}
+
+/* GICC_EOIR: drop the running priority; deactivate too unless EOImode. */
+static void end_of_interrupt(ArmGic *s, unsigned cpu, uint32_t v)
+{
+    GicCpu *c = &s->cpu[cpu];
     unsigned irq = v & 0x3ff;
 
-    if (irq < GIC_NR_IRQS && !s->eoi_mode) {
-        s->active[irq] = false;
+    if (irq >= GIC_NR_IRQS || c->running == IDLE_PRIORITY) {
+        return;
+    }
+    for (unsigned i = 0; i < GIC_NR_APRS; i++) {
+        uint32_t bits = c->apr[i] | c->nsapr[i];
+        if (bits) {
+            uint32_t lowest = bits & (~bits + 1);
+            c->apr[i] &= ~lowest;
+            c->nsapr[i] &= ~lowest;
+            break;
+        }
+    }
+    c->running = prio_from_aprs(c);
+    if (!(c->ctlr & CTLR_EOIMODE)) {
+        deactivate(s, cpu, irq);
+    }
+}
+
+static uint32_t cpu_read_reg(ArmGic *s, unsigned cpu, uint64_t off)
+{
+    GicCpu *c = &s->cpu[cpu];
+
+    if (off >= GICC_APR0 && off < GICC_APR0 + 4 * GIC_NR_APRS && !(off & 3)) {
+        return c->apr[(off - GICC_APR0) / 4];
+    }
+    if (off >= GICC_NSAPR0 && off < GICC_NSAPR0 + 4 * GIC_NR_APRS && !(off & 3)) {
+        return c->nsapr[(off - GICC_NSAPR0) / 4];
+    }
+    switch (off) {
+    case GICC_CTLR: return c->ctlr;
+    case GICC_PMR: return c->pmr;
+    case GICC_BPR: return c->bpr;
+    case GICC_ABPR: return c->abpr;
+    case GICC_IAR: return acknowledge(s, cpu);
+    case GICC_RPR: return c->running == IDLE_PRIORITY ? 0xff : c->running;
+    case GICC_HPPIR: return current_pending(s, cpu);
+    case GICC_IIDR: return 0x0002043b; /* GICv2, ARM implementer, as QEMU */
+    default:
+        /* Aliased group 1 registers read as zero (as QEMU without
+           security extensions); other offsets are reserved. */
+        return 0;
+    }
+}
+
+static void cpu_write_reg(ArmGic *s, unsigned cpu, uint64_t off, uint32_t v)
+{
+    GicCpu *c = &s->cpu[cpu];
+
+    if (off >= GICC_APR0 && off < GICC_APR0 + 4 * GIC_NR_APRS && !(off & 3)) {
+        c->apr[(off - GICC_APR0) / 4] = v;
+        return;
+    }
+    if (off >= GICC_NSAPR0 && off < GICC_NSAPR0 + 4 * GIC_NR_APRS && !(off & 3)) {
+        c->nsapr[(off - GICC_NSAPR0) / 4] = v;
+        return;
+    }
+    switch (off) {
+    case GICC_CTLR: c->ctlr = v & CTLR_MASK; break;
+    case GICC_PMR: c->pmr = v & 0xff; break;
+    case GICC_BPR: c->bpr = v & 7; break;
+    case GICC_ABPR: c->abpr = MAX(v & 7, 1u); break;
+    case GICC_EOIR: end_of_interrupt(s, cpu, v); break;
+    case GICC_DIR:
+        /* Without EOImode a write to GICC_DIR is unpredictable: ignored. */
+        if (c->ctlr & CTLR_EOIMODE) {
+            deactivate(s, cpu, v & 0x3ff);
+        }
+        break;
+    default: return; /* AEOIR and reserved: WI */
     }
     update(s);
 }
 
+/*
+ * The CPU interface decodes whole registers: an access of any size acts
+ * on the register at exactly @off (a byte write to GICC_PMR writes it);
+ * an offset inside a register is reserved, as on QEMU.  An 8-byte access
+ * is two word accesses.
+ */
 static uint64_t cpu_read(void *opaque, uint64_t off, unsigned size)
 {
     ArmGic *s = opaque;
-    unsigned run;
+    uint64_t v = cpu_read_reg(s, 0, off);
 
-    switch (off) {
-    case GICC_CTLR: return s->cpu_enabled | (uint32_t)s->eoi_mode << 9;
-    case GICC_PMR: return s->pmr;
-    case GICC_BPR: return s->bpr;
-    case GICC_ABPR: return s->abpr;
-    case GICC_IAR: return acknowledge(s);
-    case GICC_RPR:
-        run = running_priority(s);
-        return run == IDLE_PRIORITY ? 0xff : run;
-    case GICC_HPPIR: return (uint32_t)best_pending(s);
-    case GICC_IIDR: return 0x0002043b; /* GICv2, ARM implementer, as QEMU */
-    default: return 0;
+    if (size == 8 && off < UINT64_MAX - 4) {
+        v = (uint32_t)v | (uint64_t)cpu_read_reg(s, 0, off + 4) << 32;
     }
+    return size >= 8 ? v : v & ((1ull << (8 * size)) - 1);
 }
 
 static void cpu_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
 {
     ArmGic *s = opaque;
-    uint32_t v = (uint32_t)value;
+    uint32_t mask = size >= 4 ? UINT32_MAX : (1u << (8 * size)) - 1;
 
-    switch (off) {
-    case GICC_CTLR:
-        s->cpu_enabled = v & 1;
-        s->eoi_mode = (v >> 9) & 1;
-        break;
-    case GICC_PMR: s->pmr = v & 0xff; break;
-    case GICC_BPR: s->bpr = v & 7; break;
-    case GICC_ABPR: s->abpr = MAX(v & 7, 1u); break; /* kept, not used */
-    case GICC_EOIR: end_of_interrupt(s, v); return;
-    case GICC_DIR:
-        if ((v & 0x3ff) < GIC_NR_IRQS) {
-            s->active[v & 0x3ff] = false;
-        }
-        break;
-    default: break;
+    cpu_write_reg(s, 0, off, (uint32_t)value & mask);
+    if (size == 8 && off < UINT64_MAX - 4) {
+        cpu_write_reg(s, 0, off + 4, (uint32_t)(value >> 32));
     }
-    update(s);
 }
 
 const MemOps arm_gic_dist_ops = { .read = dist_read, .write = dist_write };

@@ -1,9 +1,11 @@
 /*
  * arm-gic.h - GICv2 interrupt controller (distributor + CPU interface)
  *
- * One CPU, no security extensions: every interrupt is group 0 and is
- * signalled on the CPU's IRQ line, as on QEMU's virt board without EL3.
- * With one CPU the target registers (GICD_ITARGETSR) are RAZ/WI, as the
+ * As QEMU's virt board has it: no security extensions (every access is
+ * a secure one), groups 0 and 1 both signalled on the CPU's IRQ line
+ * (the board has no FIQ: a group 0 interrupt with GICC_CTLR.FIQEn set is
+ * not signalled).  Banked state (SGIs, PPIs, the CPU interface) is kept
+ * per CPU; there is one CPU, so GICD_ITARGETSR is RAZ/WI as the
  * architecture says for a uniprocessor GIC and as QEMU does.
  * Interrupt IDs: 0-15 SGIs, 16-31 PPIs (per CPU), 32+ SPIs.
  */

@@ -272,6 +272,162 @@ START_TEST(test_sgi_pending_bounds)
 }
 END_TEST
 
+static uint64_t crs(uint64_t off, unsigned size) { return arm_gic_cpu_ops.read(s, off, size); }
+static void cws(uint64_t off, uint64_t v, unsigned size) { arm_gic_cpu_ops.write(s, off, v, size); }
+
+/* Read-only and RAZ/WI fields keep their values whatever is written. */
+START_TEST(test_read_only_fields)
+{
+    dw(0x004, 0);                              /* TYPER */
+    dw(0x008, 0);                              /* IIDR */
+    ck_assert_uint_eq(dr(0x004), 8);
+    ck_assert_uint_eq(dr(0x008), 0x43b);
+    dw(0x800, ~0u);                            /* ITARGETSR: one CPU, RAZ/WI */
+    dw(0x820, ~0u);
+    dwb(0x91f, 0xff);
+    ck_assert_uint_eq(dr(0x800) | dr(0x820) | dr(0x91c), 0);
+    dw(0xc00, 0);                              /* ICFGR0: SGIs fixed edge */
+    ck_assert_uint_eq(dr(0xc00), 0xaaaaaaaa);
+    dw(0xc04, ~0u);                            /* PPIs: bit 1 of each field */
+    ck_assert_uint_eq(dr(0xc04), 0xaaaaaaaa);
+    dw(0xc48, ~0u);                            /* past the last interrupt */
+    ck_assert_uint_eq(dr(0xc48), 0);
+    dw(0x000, ~0u);                            /* GICD_CTLR: two enables */
+    ck_assert_uint_eq(dr(0x000), 3);
+    dw(0x180, ~0u);                            /* SGIs cannot be disabled */
+    ck_assert_uint_eq(dr(0x100), 0xffff);
+    dw(0x200, ~0u);                            /* nor made pending here */
+    ck_assert_uint_eq(dr(0x200), 0xffff0000);
+    cw(0x00, ~0u);
+    ck_assert_uint_eq(cr(0x00), 0x21f);
+    cw(0x1c, 0);                               /* ABPR minimum 1 */
+    ck_assert_uint_eq(cr(0x1c), 1);
+    cw(0xfc, 0);
+    ck_assert_uint_eq(cr(0xfc), 0x0002043b);
+}
+END_TEST
+
+/* Each source CPU of an SGI is acknowledged on its own, lowest first. */
+START_TEST(test_sgi_sources_and_filters)
+{
+    linux_init();
+    dwb(0xf22, 0x86);                          /* SGI 2 from CPUs 1, 2, 7 */
+    ck_assert_uint_eq(dr(0x200), 1u << 2);
+    ck_assert_uint_eq(cr(0x0c), (1u << 10) | 2);
+    cw(0x10, (1u << 10) | 2);
+    ck_assert_uint_eq(cr(0x0c), (2u << 10) | 2);
+    cw(0x10, 2);
+    ck_assert_uint_eq(cr(0x0c), (7u << 10) | 2);
+    cw(0x10, 2);
+    ck_assert_uint_eq(cr(0x0c), GIC_SPURIOUS);
+    dw(0xf00, 4);                              /* filter 0, empty list */
+    dw(0xf00, (0xfeu << 16) | 4);              /* other CPUs only */
+    dw(0xf00, (1u << 24) | 4);                 /* all but self */
+    ck_assert_uint_eq(dr(0xf24), 0);
+    dw(0xf00, (3u << 24) | 4);                 /* reserved: as self */
+    ck_assert_uint_eq(dr(0xf24), 1);
+    dw(0x280, 1u << 4);                        /* ICPENDR0 leaves SGIs */
+    ck_assert_uint_eq(dr(0x200), 1u << 4);
+    dwb(0xf14, 1);                             /* CPENDSGIR clears */
+    ck_assert_uint_eq(dr(0x200), 0);
+}
+END_TEST
+
+/*
+ * The running priority follows the active priorities: an acknowledge
+ * sets the bit of the group priority, EOI clears the lowest set bit;
+ * the active state set through GICD_ISACTIVER does not count.
+ */
+START_TEST(test_running_priority)
+{
+    linux_init();
+    cw(0x04, 0xff);
+    dw(0x400, 0x00000760);                     /* SGI 0: 60, SGI 1: 07 */
+    dw(0x300, 1u << 5);                        /* SGI 5 active, prio 0 */
+    ck_assert_uint_eq(cr(0x14), 0xff);
+    dw(0xf00, (2u << 24) | 0);
+    ck_assert_uint_eq(cr(0x0c), 0);
+    ck_assert_uint_eq(cr(0x14), 0x60);
+    ck_assert_uint_eq(cr(0xd4), 1u << 16);     /* level 0x30 */
+    cw(0x08, 2);                               /* group priority 07 -> 00 */
+    dw(0xf00, (2u << 24) | 1);
+    ck_assert_int_eq(cpu_irq, 1);              /* 07 < 60 preempts */
+    ck_assert_uint_eq(cr(0x0c), 1);
+    ck_assert_uint_eq(cr(0x14), 0x00);
+    ck_assert_uint_eq(cr(0xd0), 1);
+    cw(0x10, 0);                               /* EOI names 0: drops 00 */
+    ck_assert_uint_eq(cr(0x14), 0x60);
+    ck_assert_uint_eq(dr(0x300), (1u << 5) | (1u << 1));
+    cw(0x10, 9);                               /* drops 60 */
+    ck_assert_uint_eq(cr(0x14), 0xff);
+    cw(0x10, 1);                               /* nothing running: ignored */
+    ck_assert_uint_eq(dr(0x300), (1u << 5) | (1u << 1));
+    cw(0x10, 1023);
+    cw(0x1000, 1);                             /* DIR needs EOImode */
+    ck_assert_uint_eq(dr(0x300), (1u << 5) | (1u << 1));
+    cw(0x00, 0x201);
+    cw(0x1000, 1);
+    ck_assert_uint_eq(dr(0x300), 1u << 5);
+}
+END_TEST
+
+/* Group 1 without AckCtl reads as 1022 and is not acknowledged. */
+START_TEST(test_group1)
+{
+    linux_init();
+    dw(0x080, 1u << 6);
+    dw(0x000, 2);                              /* group 1 only: still on */
+    dwb(0x406, 0x57);
+    dw(0xf00, (2u << 24) | 6);
+    ck_assert_uint_eq(cr(0x18), 1022);
+    ck_assert_uint_eq(cr(0x0c), 1022);
+    ck_assert_uint_eq(cr(0x28) | cr(0x20), 0); /* aliases RAZ */
+    ck_assert_uint_eq(dr(0x200), 1u << 6);
+    cw(0x00, 5);                               /* AckCtl */
+    cw(0x1c, 4);                               /* ABPR 4: [7:4] */
+    ck_assert_uint_eq(cr(0x0c), 6);
+    ck_assert_uint_eq(cr(0x14), 0x50);
+    ck_assert_uint_eq(cr(0xe4), 1u << 8);      /* NSAPR1: level 0x28 */
+}
+END_TEST
+
+/*
+ * The CPU interface decodes whole registers: an offset inside one, past
+ * the APRs or past the window, at any size, reads 0 and writes nothing.
+ */
+START_TEST(test_cpu_interface_hostile)
+{
+    static const uint64_t offs[] = { 0x01, 0x0d, 0x0e, 0x11, 0xcf, 0xd1,
+        0xdd, 0xe2, 0xef, 0xf0, 0xfd, 0x1001, 0x1ffc, 0x2000, 0xfffc,
+        UINT64_MAX - 7, UINT64_MAX - 3, UINT64_MAX };
+    static const unsigned sizes[] = { 1, 2, 4, 8 };
+
+    linux_init();
+    dw(0xf00, (2u << 24) | 3);
+    for (unsigned i = 0; i < G_N_ELEMENTS(offs); i++) {
+        for (unsigned j = 0; j < G_N_ELEMENTS(sizes); j++) {
+            ck_assert_uint_eq(crs(offs[i], sizes[j]), 0);
+            cws(offs[i], ~0ull, sizes[j]);
+        }
+    }
+    ck_assert_uint_eq(cr(0x00), 1);
+    ck_assert_uint_eq(cr(0x04), 0xf0);
+    ck_assert_uint_eq(cr(0x08), 0);
+    for (unsigned i = 0; i < 8; i++) {
+        ck_assert_uint_eq(cr(0xd0 + 4 * i), 0);
+    }
+    ck_assert_uint_eq(dr(0x200), 1u << 3);     /* still pending */
+    ck_assert_uint_eq(crs(0x0c, 1), 3);        /* a byte read acknowledges */
+    cws(0x10, 3, 1);
+    ck_assert_uint_eq(dr(0x300), 0);
+    cws(0x04, 0xa5c3, 2);                      /* PMR keeps its 8 bits */
+    ck_assert_uint_eq(cr(0x04), 0xc3);
+    cws(0x00, 0x0000000000000001ull | (0xffull << 32), 8); /* CTLR, PMR */
+    ck_assert_uint_eq(cr(0x04), 0xff);
+    ck_assert_uint_eq(crs(0x00, 8), 0xff00000001ull);
+}
+END_TEST
+
 Suite *suite_arm_gic(void)
 {
     Suite *su = suite_create("arm-gic");
@@ -289,6 +445,11 @@ Suite *suite_arm_gic(void)
     tcase_add_test(tc, test_id_registers);
     tcase_add_test(tc, test_byte_and_halfword_access);
     tcase_add_test(tc, test_sgi_pending_bounds);
+    tcase_add_test(tc, test_read_only_fields);
+    tcase_add_test(tc, test_sgi_sources_and_filters);
+    tcase_add_test(tc, test_running_priority);
+    tcase_add_test(tc, test_group1);
+    tcase_add_test(tc, test_cpu_interface_hostile);
     suite_add_tcase(su, tc);
     return su;
 }
