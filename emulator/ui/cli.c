@@ -823,6 +823,10 @@ static char *parse_gdb(EmuConfig *cfg, const char *arg)
         cfg->gdb_port = -1;
         return NULL;
     }
+    /* g_strsplit("") has no first part to skip. */
+    if (!*arg) {
+        return g_strdup("-gdb: a device is missing (tcp::PORT, tcp:HOST:PORT or none)");
+    }
     opts = g_strsplit(arg, ",", -1);
     for (int i = 1; opts[i]; i++) {
         /* What QEMU's own -gdb tcp: adds, and the old spellings. */

@@ -212,6 +212,8 @@ START_TEST(test_errors)
     expect_error("-kernel k -gdb tcp::65536", "invalid port '65536'");
     expect_error("-kernel k -gdb tcp::12x", "invalid port '12x'");
     expect_error("-kernel k -gdb tcp:1234", "-gdb: 'tcp:1234' is not supported");
+    /* fuzz-cli finding #4: an empty value has no first part. */
+    expect_error("-kernel k -gdb ''", "-gdb: a device is missing");
     expect_error("-kernel k -gdb tcp::1234,reconnect=1", "option 'reconnect=1'");
     expect_error("-kernel k -gdb", "-gdb: requires an argument");
     expect_error("-kernel k -icount shift=99", "-icount");
