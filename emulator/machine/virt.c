@@ -132,7 +132,16 @@ static void timer_changed(void *opaque)
     }
 }
 
-static const ARMTimerHooks timer_hooks = { timer_now, timer_changed };
+/* The PMU overflow interrupt drives PPI 7 (not described in the 32-bit
+   device tree, as in QEMU). */
+static void pmu_irq(void *opaque, bool level)
+{
+    VirtMachine *m = opaque;
+
+    arm_gic_set_irq(m->gic, 16 + VIRT_PPI_PMU, level);
+}
+
+static const ARMTimerHooks timer_hooks = { timer_now, timer_changed, pmu_irq };
 
 /* Guest time of the next timer event, or UINT64_MAX. */
 static uint64_t next_deadline_ns(VirtMachine *m)
