@@ -174,6 +174,37 @@ START_TEST(test_overflow_irq)
 }
 END_TEST
 
+/* Where the board must end its slice for the interrupt to be on time. */
+START_TEST(test_insns_to_overflow)
+{
+    CPUARMState *env = at.env;
+
+    wr(PMCCNTR, 0xffffff00u);
+    wr(PMCNTENSET, 1u << 31);
+    wr(PMCR, 1);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), UINT64_MAX);  /* no INTEN */
+    wr(PMINTENSET, 1u << 31);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), 0x100);
+    wr(PMCR, 1 | 8);                    /* D */
+    run(10);
+    arm_pmu_sync(env);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), 0x100 * 64 - 10);
+    wr(PMCR, 1);
+    wr(PMSELR, 1);
+    wr(PMXEVTYPER, 0x08);
+    wr(PMXEVCNTR, 0xfffffff0u);
+    wr(PMCNTENSET, 1u << 1);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), 0x100);      /* no INTEN */
+    wr(PMINTENSET, 1u << 1);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), 16);
+    run(16);
+    arm_pmu_sync(env);
+    ck_assert_uint_eq(env->cp15.pmovsr, 1u << 1);
+    wr(PMCR, 0);
+    ck_assert_uint_eq(arm_pmu_insns_to_overflow(env), UINT64_MAX);
+}
+END_TEST
+
 Suite *suite_arm_pmu(void)
 {
     Suite *s = suite_create("arm-pmu");
@@ -184,6 +215,7 @@ Suite *suite_arm_pmu(void)
     tcase_add_test(tc, test_event_counters);
     tcase_add_test(tc, test_filter_by_mode);
     tcase_add_test(tc, test_overflow_irq);
+    tcase_add_test(tc, test_insns_to_overflow);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -721,6 +721,14 @@ void arm_fpscr_write(CPUARMState *env, uint32_t val);
  * so far (pmu.c; called before anything that changes what they count).
  */
 void arm_pmu_sync(CPUARMState *env);
+/**
+ * arm_pmu_insns_to_overflow: instructions after the last arm_pmu_sync()
+ * until a counting counter with its interrupt enabled wraps, or
+ * UINT64_MAX.  The board ends its slice
+ * there and calls arm_pmu_sync() after it, so the overflow interrupt
+ * comes at the wrapping instruction.
+ */
+uint64_t arm_pmu_insns_to_overflow(CPUARMState *env);
 
 /** arm_gt_count: the system counter now (ARMTimerHooks.now, or 0). */
 uint64_t arm_gt_count(CPUARMState *env);

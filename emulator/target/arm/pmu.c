@@ -123,6 +123,33 @@ void arm_pmu_sync(CPUARMState *env)
     update_irq(env);
 }
 
+uint64_t arm_pmu_insns_to_overflow(CPUARMState *env)
+{
+    uint32_t on = env->cp15.pmcntenset & env->cp15.pmintenset;
+    int pl = arm_current_pl(env);
+    uint64_t best = UINT64_MAX;
+
+    if (!(env->cp15.pmcr & PMCR_E) || !on) {
+        return best;
+    }
+    if ((on & PMU_CCNT) && counts_at(env->cp15.pmccfiltr, pl)) {
+        uint64_t left = (1ull << 32) - env->cp15.pmccntr;
+        if (env->cp15.pmcr & PMCR_D) {
+            left = left * 64 - env->cp15.pmu_div;
+        }
+        best = left;
+    }
+    for (unsigned i = 0; i < ARM_PMU_NCOUNTERS; i++) {
+        uint32_t t = env->cp15.pmevtyper[i];
+        uint32_t ev = t & 0xffff;
+        if ((on & (1u << i)) && counts_at(t, pl) &&
+            (ev == EV_INST_RETIRED || ev == EV_CPU_CYCLES)) {
+            best = MIN(best, (1ull << 32) - env->cp15.pmevcntr[i]);
+        }
+    }
+    return best;
+}
+
 /* ---- registers ---- */
 
 static void pmu_changed(CPUARMState *env)

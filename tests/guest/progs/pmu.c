@@ -34,7 +34,7 @@ static int hook(int vec, rt_exc_frame *f)
         last_iar = iar;
         irq_count++;
         if ((iar & 0x3ff) == PMU_INTID)
-            MCR(0, c9, c14, 2, 1u);             /* PMINTENCLR: quiet the source */
+            MCR(0, c9, c14, 2, 0xffffffffu);    /* PMINTENCLR: quiet the source */
         REG(GICC + 0x10) = iar;
         f->lr -= 4;
         return 1;
@@ -242,6 +242,19 @@ int main(void)
     MCR(0, c9, c12, 2, 0x80000000u);
     rt_printf("cycle overflow: PMOVSR %08x wrapped: %s\n", MRC(0, c9, c12, 3),
               PMCCNTR() < 0x80000000u ? "yes" : "no");
+    MCR(0, c9, c12, 3, 0xffffffffu);
+    /* ... and interrupts by itself while the guest only spins */
+    irq_count = 0;
+    MCR(0, c9, c13, 0, 0xffff0000u);
+    MCR(0, c9, c14, 1, 0x80000000u);
+    MCR(0, c9, c12, 1, 0x80000000u);
+    __asm__ volatile("cpsie i" ::: "memory");
+    for (uint32_t i = 0; irq_count < 1 && i < 50000000; i++)
+        ;
+    __asm__ volatile("cpsid i" ::: "memory");
+    MCR(0, c9, c12, 2, 0x80000000u);
+    rt_printf("cycle irq while spinning: count=%u iar=%x PMOVSR %08x\n", irq_count, last_iar,
+              MRC(0, c9, c12, 3));
     MCR(0, c9, c12, 3, 0xffffffffu);
     REG(GICC + 0x000) = 0;
     REG(GICD + 0x000) = 0;
