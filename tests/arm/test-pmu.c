@@ -171,6 +171,10 @@ START_TEST(test_overflow_irq)
     ck_assert_uint_eq(rd(PMXEVCNTR), 0);
     ck_assert_uint_eq(rd(PMOVSR), 1u << 2);
     ck_assert(irq_level);
+    /* a CPU reset lowers the output with everything else */
+    arm_cpu_reset(at.cpu);
+    ck_assert(!irq_level);
+    ck_assert_uint_eq(rd(PMOVSR), 0);
 }
 END_TEST
 

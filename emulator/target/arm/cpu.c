@@ -355,6 +355,9 @@ void arm_cpu_reset(ARMCPU *cpu)
     uint32_t cbar = env->cp15.cbar ? env->cp15.cbar : cortex_a15.cbar;
     int i;
 
+    if (env->cp15.pmu_irq && cpu->timer_hooks && cpu->timer_hooks->pmu_irq) {
+        cpu->timer_hooks->pmu_irq(cpu->timer_opaque, false);   /* PMCR.E = 0 */
+    }
     memset(env, 0, sizeof(*env));
     /* ZF == 0 means Z set: QEMU's reset CPSR reads 0x400001d3 too. */
     env->mode = ARM_CPU_MODE_SVC;
