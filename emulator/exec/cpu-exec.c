@@ -393,6 +393,7 @@ int cpu_exec(CPUState *cs, int64_t max_insns)
     int ret;
 
     cs->icount_budget = max_insns;
+    cs->icount_slice = max_insns;
     cs->excp_budget = max_insns;
     if (setjmp(cs->jmp_env) != 0) {
         /* Back from a guest exception or an abandoned TB. */

@@ -168,8 +168,10 @@ struct CPUState {
      * instruction budget, and must still go back to the board's loop.
      */
     int64_t excp_budget;
-    /* Instructions executed since cpu_init(). */
+    /* Instructions executed since cpu_init(), up to the current slice. */
     uint64_t icount_total;
+    /* icount_budget at the start of the current cpu_exec() slice. */
+    int64_t icount_slice;
     /*
      * cflags to use for the next TB (e.g. 1 insn after code changed).
      * [interpreter fast path] lookup_and_goto_ptr chains only while 0.
@@ -224,6 +226,18 @@ void cpu_destroy(CPUState *cs);
  * inside.  cs->icount_budget holds the unused part on return.
  */
 int cpu_exec(CPUState *cs, int64_t max_insns);
+
+/**
+ * cpu_icount_now: instructions executed so far, including the current
+ * slice when called from a helper (a TB counts whole from its start).
+ */
+static inline uint64_t cpu_icount_now(const CPUState *cs)
+{
+    if (cs->in_exec) {
+        return cs->icount_total + (uint64_t)(cs->icount_slice - cs->icount_budget);
+    }
+    return cs->icount_total;
+}
 
 /** cpu_exit: ask @cs to leave cpu_exec() at the next TB boundary. */
 void cpu_exit(CPUState *cs);

@@ -237,6 +237,8 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
     node_gpio(&f);
     node_primecell(&f, "pl031@9010000", "arm,pl031", VIRT_RTC, VIRT_SPI_RTC, false);
     node_primecell(&f, "pl011@9000000", "arm,pl011", VIRT_UART, VIRT_SPI_UART, true);
+    begin(&f, "pmu");          /* empty on 32-bit virt, as QEMU's */
+    end(&f);
     node_gic(&f);
     node_cpus(&f);
     node_timer(&f);

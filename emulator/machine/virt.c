@@ -132,7 +132,16 @@ static void timer_changed(void *opaque)
     }
 }
 
-static const ARMTimerHooks timer_hooks = { timer_now, timer_changed };
+/* The PMU overflow interrupt drives PPI 7 (not described in the 32-bit
+   device tree, as in QEMU). */
+static void pmu_irq(void *opaque, bool level)
+{
+    VirtMachine *m = opaque;
+
+    arm_gic_set_irq(m->gic, 16 + VIRT_PPI_PMU, level);
+}
+
+static const ARMTimerHooks timer_hooks = { timer_now, timer_changed, pmu_irq };
 
 /* Guest time of the next timer event, or UINT64_MAX. */
 static uint64_t next_deadline_ns(VirtMachine *m)
@@ -557,7 +566,7 @@ static void idle(VirtMachine *m)
     }
 }
 
-static int64_t slice_budget(VirtMachine *m)
+static int64_t timer_budget(VirtMachine *m)
 {
     uint64_t now, next;
 
@@ -575,6 +584,14 @@ static int64_t slice_budget(VirtMachine *m)
     }
     return (int64_t)MIN((uint64_t)SLICE_INSNS,
                         MAX((next - now) >> m->cfg.icount_shift, 1));
+}
+
+/* Slices also end where a PMU counter overflows (then synced). */
+static int64_t slice_budget(VirtMachine *m)
+{
+    uint64_t pmu = arm_pmu_insns_to_overflow(&m->cpu.env);
+
+    return (int64_t)MIN((uint64_t)timer_budget(m), MAX(pmu, 1));
 }
 
 static void run_pollers(VirtMachine *m)
@@ -646,6 +663,7 @@ int virt_run(VirtMachine *m)
             pl031_update(m->rtc);
             release_button(m);
             r = cpu_exec(cs, slice_budget(m));
+            arm_pmu_sync(&m->cpu.env);
             block_poll(); /* completed disk requests interrupt the guest */
             if (r == EXCP_DEBUG) {
                 virt_stop(m);

@@ -32,6 +32,7 @@
 #define VIRT_PPI_PHYS      14
 #define VIRT_PPI_VIRT      11
 #define VIRT_PPI_HYP       10
+#define VIRT_PPI_PMU       7
 
 /* Phandles as QEMU numbers them. */
 #define VIRT_PHANDLE_CLK   0x8000

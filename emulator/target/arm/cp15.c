@@ -90,62 +90,6 @@ static void ats1_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
     env->cp15.par = arm_ats1_par(env, (uint32_t)v, at, idx);
 }
 
-static void pmcr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
-{
-    if (v & 4) {
-        env->cp15.pmccntr = 0;      /* C: reset the cycle counter */
-    }
-    env->cp15.pmcr = (env->cp15.pmcr & ~0xf9u) | ((uint32_t)v & 0xf9u);
-}
-
-static void pmcntenclr_write(CPUARMState *env, const ARMCPRegInfo *ri,
-                             uint64_t v)
-{
-    env->cp15.pmcntenset &= ~(uint32_t)v;
-}
-
-static void pmintenclr_write(CPUARMState *env, const ARMCPRegInfo *ri,
-                             uint64_t v)
-{
-    env->cp15.pmintenset &= ~(uint32_t)v;
-}
-
-static void pmovsr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
-{
-    env->cp15.pmovsr &= ~(uint32_t)v;   /* write one to clear */
-}
-
-static void pmovsset_write(CPUARMState *env, const ARMCPRegInfo *ri,
-                           uint64_t v)
-{
-    env->cp15.pmovsr |= (uint32_t)v & 0x8000003fu;
-}
-
-static uint64_t pmxevtyper_read(CPUARMState *env, const ARMCPRegInfo *ri)
-{
-    return env->cp15.pmselr == 31 ? env->cp15.pmccfiltr : env->cp15.pmxevtyper;
-}
-
-static void pmxevtyper_write(CPUARMState *env, const ARMCPRegInfo *ri,
-                             uint64_t v)
-{
-    if (env->cp15.pmselr == 31) {
-        env->cp15.pmccfiltr = (uint32_t)v & 0xfc000000u;
-    } else {
-        env->cp15.pmxevtyper = (uint32_t)v;
-    }
-}
-
-/* PMU registers at PL0 need PMUSERENR.EN. */
-static CPAccessResult pmu_access(CPUARMState *env, const ARMCPRegInfo *ri,
-                                 bool isread)
-{
-    if (arm_current_pl(env) == 0 && !(env->cp15.pmuserenr & 1)) {
-        return CP_ACCESS_UNDEF;
-    }
-    return CP_ACCESS_OK;
-}
-
 static void dbgoslar_write(CPUARMState *env, const ARMCPRegInfo *ri,
                            uint64_t v)
 {
@@ -193,11 +137,6 @@ static CPAccessResult teehbr_access(CPUARMState *env, const ARMCPRegInfo *ri,
 #define FLUSH64(n, o1, cm, fld) \
     { .name = n, .key = KEY64(15, o1, cm), .access = CP_PL1_RW, \
       .flags = CP_ENDS_TB | CP_64, .field = ENV_OFS(fld), .writefn = write_flush }
-#define PMU32(n, cn, cm, o2, acc, fld, wm, rd, wr) \
-    { .name = n, .key = KEY32(15, 0, cn, cm, o2), .access = (acc), \
-      .accessfn = pmu_access, .field = (fld), .wmask = (wm), \
-      .readfn = (rd), .writefn = (wr) }
-
 static const ARMCPRegInfo cp15_regs[] = {
     /* c0: identification */
     { .name = "MIDR", .key = KEY32(15, 0, 0, 0, 0), .access = CP_PL1_R,
@@ -300,34 +239,7 @@ static const ARMCPRegInfo cp15_regs[] = {
     OP32("TLBIASID", 15, 0, 8, 7, 2, CP_PL1_W, tlbiall_write),
     OP32("TLBIMVAA", 15, 0, 8, 7, 3, CP_PL1_W, tlbimva_write),
 
-    /* c9: performance monitors (registers only; nothing counts) */
-    PMU32("PMCR", 9, 12, 0, CP_PL0_ALL, ENV_OFS(cp15.pmcr), 0, NULL, pmcr_write),
-    PMU32("PMCNTENSET", 9, 12, 1, CP_PL0_ALL, ENV_OFS(cp15.pmcntenset),
-          0x8000003fu, NULL, NULL),
-    PMU32("PMCNTENCLR", 9, 12, 2, CP_PL0_ALL, ENV_OFS(cp15.pmcntenset), 0, NULL,
-          pmcntenclr_write),
-    PMU32("PMOVSR", 9, 12, 3, CP_PL0_ALL, ENV_OFS(cp15.pmovsr), 0, NULL,
-          pmovsr_write),
-    { .name = "PMSWINC", .key = KEY32(15, 0, 9, 12, 4),
-      .access = CP_PL0_W | CP_PL1_W, .accessfn = pmu_access,
-      .flags = CP_NOP },
-    PMU32("PMSELR", 9, 12, 5, CP_PL0_ALL, ENV_OFS(cp15.pmselr), 0x1f, NULL, NULL),
-    PMU32("PMCCNTR", 9, 13, 0, CP_PL0_ALL, ENV_OFS(cp15.pmccntr), 0xffffffffu,
-          NULL, NULL),
-    PMU32("PMXEVTYPER", 9, 13, 1, CP_PL0_ALL, 0, 0, pmxevtyper_read,
-          pmxevtyper_write),
-    { .name = "PMXEVCNTR", .key = KEY32(15, 0, 9, 13, 2),
-      .access = CP_PL0_ALL, .accessfn = pmu_access, .flags = CP_NOP },
-    { .name = "PMUSERENR", .key = KEY32(15, 0, 9, 14, 0),
-      .access = CP_PL0_R | CP_PL1_RW, .field = ENV_OFS(cp15.pmuserenr),
-      .wmask = 1 },
-    RW32("PMINTENSET", 15, 0, 9, 14, 1, cp15.pmintenset, 0x8000003fu),
-    { .name = "PMOVSSET", .key = KEY32(15, 0, 9, 14, 3),
-      .access = CP_PL0_ALL, .accessfn = pmu_access,
-      .field = ENV_OFS(cp15.pmovsr), .writefn = pmovsset_write },
-    { .name = "PMINTENCLR", .key = KEY32(15, 0, 9, 14, 2),
-      .access = CP_PL1_RW, .field = ENV_OFS(cp15.pmintenset),
-      .writefn = pmintenclr_write },
+    /* c9: performance monitors are in pmu.c */
     { .name = "L2CTLR", .key = KEY32(15, 1, 9, 0, 2), .access = CP_PL1_RW,
       .field = ENV_OFS(cp15.l2ctlr), .writefn = ignore_write },
     NOP32("L2ECTLR", 15, 1, 9, 0, 3, CP_PL1_RW),
@@ -427,6 +339,7 @@ static gpointer build_table(gpointer data)
     add_regs(cp15_regs, G_N_ELEMENTS(cp15_regs));
     add_regs(cp14_bpwp_regs, G_N_ELEMENTS(cp14_bpwp_regs));
     add_regs(arm_gtimer_regs, arm_gtimer_nregs);
+    add_regs(arm_pmu_regs, arm_pmu_nregs);
     for (unsigned crm = 3; crm <= 7; crm++) {
         for (unsigned opc2 = 0; opc2 <= 7; opc2++) {
             g_hash_table_insert(cp_table,

@@ -1,6 +1,7 @@
 /*
  * ARMv7-A CPU: life cycle, CPSR packing and mode banking, TB state.
  */
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,6 +82,9 @@ void arm_switch_mode(CPUARMState *env, uint32_t mode)
 
     if (old == mode) {
         return;
+    }
+    if (G_UNLIKELY(env->cp15.pmu_filtering)) {
+        arm_pmu_sync(env);      /* count the time spent in the old mode */
     }
     ob = arm_bank_number(old);
     nb = arm_bank_number(mode);
@@ -351,6 +355,9 @@ void arm_cpu_reset(ARMCPU *cpu)
     uint32_t cbar = env->cp15.cbar ? env->cp15.cbar : cortex_a15.cbar;
     int i;
 
+    if (env->cp15.pmu_irq && cpu->timer_hooks && cpu->timer_hooks->pmu_irq) {
+        cpu->timer_hooks->pmu_irq(cpu->timer_opaque, false);   /* PMCR.E = 0 */
+    }
     memset(env, 0, sizeof(*env));
     /* ZF == 0 means Z set: QEMU's reset CPSR reads 0x400001d3 too. */
     env->mode = ARM_CPU_MODE_SVC;
@@ -388,6 +395,7 @@ void arm_cpu_reset(ARMCPU *cpu)
     env->cp15.sctlr = cortex_a15.sctlr;
     env->cp15.cpacr = cortex_a15.cpacr;
     env->cp15.pmcr = cortex_a15.pmcr;
+    env->cp15.pmu_last = cpu_icount_now(cs);
     env->cp15.cntfrq = cortex_a15.cntfrq;
     env->cp14.dbgdidr = 0x3515f021;   /* v7.1 debug, 6 BRPs, 4 WRPs */
     env->cp14.dbgoslsr = 0xa;         /* OS lock implemented and set */

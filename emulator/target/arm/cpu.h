@@ -26,6 +26,9 @@
 
 #include "exec/cpu.h"
 
+/* Event counters of the PMU (PMCR.N), as QEMU's cortex-a15 has. */
+#define ARM_PMU_NCOUNTERS 6
+
 /* Processor modes (CPSR.M). */
 #define ARM_CPU_MODE_USR 0x10
 #define ARM_CPU_MODE_FIQ 0x11
@@ -334,10 +337,14 @@ typedef struct CPUARMState {
         /* Thread ID registers. */
         uint32_t tpidrurw, tpidruro, tpidrprw;
 
-        /* Performance monitors (accepted, counters not modelled). */
+        /* Performance monitors (pmu.c). */
         uint32_t pmcr, pmcntenset, pmovsr, pmselr, pmuserenr, pmintenset;
-        uint32_t pmxevtyper, pmccfiltr;
-        uint64_t pmccntr;
+        uint32_t pmccfiltr, pmccntr;
+        uint32_t pmevtyper[ARM_PMU_NCOUNTERS], pmevcntr[ARM_PMU_NCOUNTERS];
+        uint64_t pmu_last;      /* instruction count counted up to */
+        uint32_t pmu_div;       /* cycles towards the next PMCR.D count */
+        bool pmu_irq;           /* overflow interrupt output */
+        bool pmu_filtering;     /* an enabled counter filters by PL */
 
         /* Generic timer (driven by the board through ARMTimerHooks). */
         uint32_t cntfrq;
@@ -407,6 +414,8 @@ typedef bool ARMCallHook(void *opaque, CPUARMState *env, ARMCallKind kind,
 typedef struct ARMTimerHooks {
     uint64_t (*now)(void *opaque);
     void (*changed)(void *opaque);
+    /* the PMU overflow interrupt output changed (PPI 7 on virt) */
+    void (*pmu_irq)(void *opaque, bool level);
 } ARMTimerHooks;
 
 /**
@@ -707,6 +716,20 @@ void arm_fpscr_write(CPUARMState *env, uint32_t val);
 
 #define ARM_GT_PHYS 0   /* PPI 14 on virt (non-secure physical) */
 #define ARM_GT_VIRT 1   /* PPI 11 */
+/**
+ * arm_pmu_sync: bring the PMU counters up to the instructions executed
+ * so far (pmu.c; called before anything that changes what they count).
+ */
+void arm_pmu_sync(CPUARMState *env);
+/**
+ * arm_pmu_insns_to_overflow: instructions after the last arm_pmu_sync()
+ * until a counting counter with its interrupt enabled wraps, or
+ * UINT64_MAX.  The board ends its slice
+ * there and calls arm_pmu_sync() after it, so the overflow interrupt
+ * comes at the wrapping instruction.
+ */
+uint64_t arm_pmu_insns_to_overflow(CPUARMState *env);
+
 /** arm_gt_count: the system counter now (ARMTimerHooks.now, or 0). */
 uint64_t arm_gt_count(CPUARMState *env);
 /** arm_gt_irq_level: the timer's interrupt output (ENABLE, !IMASK, fired). */

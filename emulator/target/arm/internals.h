@@ -65,4 +65,8 @@ uint64_t arm_ats1_par(CPUARMState *env, uint32_t vaddr, MMUAccessType access,
 extern const ARMCPRegInfo arm_gtimer_regs[];
 extern const unsigned arm_gtimer_nregs;
 
+/* pmu.c: performance monitor registers (c9) for the cp15 table. */
+extern const ARMCPRegInfo arm_pmu_regs[];
+extern const unsigned arm_pmu_nregs;
+
 #endif /* TARGET_ARM_INTERNALS_H */
