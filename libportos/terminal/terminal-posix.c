@@ -106,10 +106,10 @@ int portos__term_leave_raw(void)
     return 0;
 }
 
-int64_t portos__term_read(int fd, void *buf, size_t len)
+/* Poll @fd once, without waiting: 1 (with *@revents), 0, or -errno. */
+static int poll_now(int fd, short events, short *revents)
 {
-    struct pollfd pfd = { .fd = fd, .events = POLLIN };
-    ssize_t n;
+    struct pollfd pfd = { .fd = fd, .events = events };
     int r;
 
     do {
@@ -118,10 +118,20 @@ int64_t portos__term_read(int fd, void *buf, size_t len)
     if (r < 0) {
         return -errno;
     }
-    if (r == 0) {
-        return 0;
+    *revents = pfd.revents;
+    return r;
+}
+
+int64_t portos__term_read(int fd, void *buf, size_t len)
+{
+    short revents = 0;
+    ssize_t n;
+    int r = poll_now(fd, POLLIN, &revents);
+
+    if (r <= 0) {
+        return r;
     }
-    if (pfd.revents & POLLNVAL) {
+    if (revents & POLLNVAL) {
         return PORTOS_EBADF;
     }
     do {
@@ -226,20 +236,17 @@ fail_errno:
 
 int64_t portos__term_write_nowait(int fd, const void *buf, size_t len)
 {
-    struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+    short revents = 0;
     ssize_t n;
-    int r;
+    int r = poll_now(fd, POLLOUT, &revents);
 
-    do {
-        r = poll(&pfd, 1, 0);
-    } while (r < 0 && errno == EINTR);
     if (r < 0) {
-        return -errno;
+        return r;
     }
-    if (r > 0 && (pfd.revents & POLLNVAL)) {
+    if (r > 0 && (revents & POLLNVAL)) {
         return PORTOS_EBADF;
     }
-    if (r == 0 || !(pfd.revents & POLLOUT)) {
+    if (r == 0 || !(revents & POLLOUT)) {
         return 0;
     }
     do {
