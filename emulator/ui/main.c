@@ -37,57 +37,49 @@ int main(int argc, char **argv)
     case EMU_CLI_RUN:
         break;
     }
+    /* From here every way out unwinds what was set up, in reverse. */
+    status = 1;
     err = log_setup(cfg.log_mask, cfg.log_file, cfg.log_dfilter);
     if (err) {
-        fprintf(stderr, "portos-arm: %s\n", err);
-        g_free(err);
-        emu_cli_free(&cfg);
-        return 1;
+        goto free_cfg;
     }
     r = portos_shutdown_init();
     if (r < 0) {
-        fprintf(stderr, "portos-arm: cannot install signal handlers: %s\n",
-                portos_strerror(r));
-        emu_cli_free(&cfg);
-        return 1;
+        err = g_strdup_printf("cannot install signal handlers: %s",
+                              portos_strerror(r));
+        goto close_log;
     }
     if (chardev_open(&chr, &cfg, &err) < 0) {
-        fprintf(stderr, "portos-arm: %s\n", err);
-        g_free(err);
-        portos_shutdown_fini();
-        emu_cli_free(&cfg);
-        return 1;
+        goto fini_shutdown;
     }
     chardev_console(&chr, &vc);
     emu_cli_virt_config(&cfg, &board);
     m = virt_create(&board, &vc, &err);
     if (!m) {
-        chardev_close(&chr);
-        fprintf(stderr, "portos-arm: %s\n", err);
-        g_free(err);
-        portos_shutdown_fini();
-        emu_cli_free(&cfg);
-        return 1;
+        goto close_chardev;
     }
     chardev_start(&chr, m);
     if (cfg.gdb_port >= 0) {
         gdb = gdbstub_start(m, cfg.gdb_host, cfg.gdb_port, &err);
         if (!gdb) {
-            virt_free(m);
-            chardev_close(&chr);
-            fprintf(stderr, "portos-arm: %s\n", err);
-            g_free(err);
-            portos_shutdown_fini();
-            emu_cli_free(&cfg);
-            return 1;
+            goto free_machine;
         }
     }
     status = virt_run(m);
     gdbstub_free(gdb);
+free_machine:
     virt_free(m);
-    chardev_close(&chr);
+close_chardev:
+    chardev_close(&chr);   /* the terminal is restored before any message */
+fini_shutdown:
     portos_shutdown_fini();
+close_log:
     log_close();
+free_cfg:
+    if (err) {
+        fprintf(stderr, "portos-arm: %s\n", err);
+        g_free(err);
+    }
     emu_cli_free(&cfg);
     return status;
 }
