@@ -14,11 +14,10 @@
 #include "hw/virtio-blk.h"
 #include "hw/virtio-mmio.h"
 #include "util/log.h"
+#include "virtio-guest.h"
 
-#define RAM_BASE 0x40000000ull
-#define RAM_SIZE 0x100000ull
-#define RAM_END  (RAM_BASE + RAM_SIZE)
-#define SLOT     0x0a003e00ull
+#define RAM_BASE VG_RAM_BASE
+#define RAM_END  VG_RAM_END
 #define EMPTY    0x0a003c00ull
 #define DESC_PA  (RAM_BASE + 0x0000)
 #define AVAIL_PA (RAM_BASE + 0x4000)
@@ -30,96 +29,19 @@
 #define QSIZE 64
 #define DISK_SECTORS 128
 
-static MemAddressSpace *as;
-static uint8_t *ram;
 static char *image;
 static BlockBackend *bb;
 static VirtIOBlk *blk;
-static int irq_level;
-static unsigned trap_hits;
-static uint16_t avail_idx;
-
-static uint64_t trap_read(void *opaque, uint64_t off, unsigned size)
-{
-    trap_hits++;
-    return 0;
-}
-
-static void trap_write(void *opaque, uint64_t off, uint64_t v, unsigned size)
-{
-    trap_hits++;
-}
-
-static const MemOps trap_ops = { trap_read, trap_write };
-
-static void irq_cb(void *opaque, int n, int level)
-{
-    ck_assert_int_eq(n, 47);
-    irq_level = level;
-}
-
-static uint32_t rd(uint64_t off)
-{
-    uint32_t v;
-
-    ck_assert_int_eq(mem_ldl_le(as, SLOT + off, &v), MEM_TX_OK);
-    return v;
-}
-
-static void wr(uint64_t off, uint32_t v)
-{
-    ck_assert_int_eq(mem_stl_le(as, SLOT + off, v), MEM_TX_OK);
-}
-
-static uint8_t *host(uint64_t pa)
-{
-    return ram + (pa - RAM_BASE);
-}
-
-static void put16(uint64_t pa, uint16_t v)
-{
-    v = GUINT16_TO_LE(v);
-    memcpy(host(pa), &v, 2);
-}
-
-static uint16_t get16(uint64_t pa)
-{
-    uint16_t v;
-
-    memcpy(&v, host(pa), 2);
-    return GUINT16_FROM_LE(v);
-}
-
-static uint32_t get32(uint64_t pa)
-{
-    uint32_t v;
-
-    memcpy(&v, host(pa), 4);
-    return GUINT32_FROM_LE(v);
-}
-
-static void desc_at(uint64_t table, unsigned i, uint64_t addr, uint32_t len,
-                    uint16_t flags, uint16_t next)
-{
-    uint8_t *p = host(table) + 16 * i;
-    uint64_t a = GUINT64_TO_LE(addr);
-    uint32_t l = GUINT32_TO_LE(len);
-    uint16_t f = GUINT16_TO_LE(flags), n = GUINT16_TO_LE(next);
-
-    memcpy(p, &a, 8);
-    memcpy(p + 8, &l, 4);
-    memcpy(p + 12, &f, 2);
-    memcpy(p + 14, &n, 2);
-}
+static VGQueue vq = { DESC_PA, AVAIL_PA, USED_PA, QSIZE, 0 };
 
 static void header(uint32_t type, uint64_t sector)
 {
     uint32_t t = GUINT32_TO_LE(type), zero = 0;
     uint64_t s = GUINT64_TO_LE(sector);
 
-    memcpy(host(HDR_PA), &t, 4);
-    memcpy(host(HDR_PA + 4), &zero, 4);
-    memcpy(host(HDR_PA + 8), &s, 8);
+    memcpy(vg_host(HDR_PA), &t, 4);
+    memcpy(vg_host(HDR_PA + 4), &zero, 4);
+    memcpy(vg_host(HDR_PA + 8), &s, 8);
 }
 
 /* A 128-sector image; sector i is filled with byte i. */
@@ -150,24 +72,16 @@ static void read_image(uint64_t off, void *buf, size_t len)
 
 static void start(unsigned open_flags)
 {
-    EmuIrq irq = { irq_cb, NULL, 47 };
     char *err = NULL;
-    void *h;
 
-    as = mem_as_new();
-    ck_assert_int_eq(mem_add_ram(as, "ram", RAM_BASE, RAM_SIZE, &h), 0);
-    ram = h;
-    ck_assert_int_eq(mem_add_mmio(as, "trap", RAM_END, 0x1000, &trap_ops,
-                                  NULL), 0);
+    vg_setup();
     make_image();
     bb = block_open(image, open_flags, &err);
     ck_assert_msg(bb != NULL, "%s", err ? err : "");
-    blk = virtio_blk_new(as, irq, bb, "portos-serial-0123456789");
-    ck_assert_int_eq(virtio_mmio_map(as, SLOT, virtio_blk_vdev(blk)), 0);
-    ck_assert_int_eq(virtio_mmio_map(as, EMPTY, NULL), 0);
-    irq_level = 0;
-    trap_hits = 0;
-    avail_idx = 0;
+    blk = virtio_blk_new(vg_as, vg_irq(), bb, "portos-serial-0123456789");
+    ck_assert_int_eq(virtio_mmio_map(vg_as, VG_SLOT, virtio_blk_vdev(blk)), 0);
+    ck_assert_int_eq(virtio_mmio_map(vg_as, EMPTY, NULL), 0);
+    vq.avail_idx = 0;
 }
 
 static void setup(void)
@@ -184,72 +98,29 @@ static void teardown(void)
 {
     virtio_blk_free(blk);
     block_close(bb);
-    mem_as_free(as);
+    vg_teardown();
     g_unlink(image);
     g_free(image);
     portos_coroutine_pool_drain();
     ck_assert_uint_eq(block_pending(), 0);
 }
 
-static uint64_t features(void)
-{
-    uint64_t f;
-
-    wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 1);
-    f = (uint64_t)rd(VIRTIO_MMIO_DEVICE_FEATURES) << 32;
-    wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 0);
-    return f | rd(VIRTIO_MMIO_DEVICE_FEATURES);
-}
-
-static void write_features(uint64_t f)
-{
-    wr(VIRTIO_MMIO_DRIVER_FEATURES_SEL, 0);
-    wr(VIRTIO_MMIO_DRIVER_FEATURES, (uint32_t)f);
-    wr(VIRTIO_MMIO_DRIVER_FEATURES_SEL, 1);
-    wr(VIRTIO_MMIO_DRIVER_FEATURES, (uint32_t)(f >> 32));
-}
-
 /* The Linux virtio_mmio + virtio_blk probe sequence. */
 static void driver_init(uint64_t want)
 {
-    uint32_t st;
-
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_MAGIC_VALUE), 0x74726976);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_VERSION_REG), 2);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_DEVICE_ID), VIRTIO_ID_BLOCK);
-    wr(VIRTIO_MMIO_STATUS, 0);
-    wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE);
-    wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-    write_features(features() & want);
-    st = VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
-         VIRTIO_STATUS_FEATURES_OK;
-    wr(VIRTIO_MMIO_STATUS, st);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS), st);
-
-    wr(VIRTIO_MMIO_QUEUE_SEL, 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_READY), 0);
-    ck_assert_uint_ge(rd(VIRTIO_MMIO_QUEUE_NUM_MAX), QSIZE);
-    wr(VIRTIO_MMIO_QUEUE_NUM, QSIZE);
-    wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)DESC_PA);
-    wr(VIRTIO_MMIO_QUEUE_DESC_HIGH, 0);
-    wr(VIRTIO_MMIO_QUEUE_DRIVER_LOW, (uint32_t)AVAIL_PA);
-    wr(VIRTIO_MMIO_QUEUE_DRIVER_HIGH, 0);
-    wr(VIRTIO_MMIO_QUEUE_DEVICE_LOW, (uint32_t)USED_PA);
-    wr(VIRTIO_MMIO_QUEUE_DEVICE_HIGH, 0);
-    wr(VIRTIO_MMIO_QUEUE_READY, 1);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_READY), 1);
-    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_DRIVER_OK);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS), st | VIRTIO_STATUS_DRIVER_OK);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_MAGIC_VALUE), 0x74726976);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_VERSION_REG), 2);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_DEVICE_ID), VIRTIO_ID_BLOCK);
+    vg_probe(want);
+    vg_queue_setup(0, &vq);
+    vg_driver_ok();
 }
 
 #define ALL_FEATURES (~0ull & ~(1ull << VIRTIO_F_RING_EVENT_IDX))
 
 static void kick(uint16_t head)
 {
-    put16(AVAIL_PA + 4 + 2 * (avail_idx % QSIZE), head);
-    avail_idx++;
-    put16(AVAIL_PA + 2, avail_idx);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+    vg_offer(&vq, 0, head, true);
 }
 
 /*
@@ -259,36 +130,36 @@ static void kick(uint16_t head)
  */
 static int request(uint32_t type, uint64_t sector, uint32_t len, bool dev_writes)
 {
-    uint16_t used_before = get16(USED_PA + 2);
+    uint16_t used_before = vg_used_idx(&vq);
     unsigned d = 0;
 
     header(type, sector);
-    *host(STAT_PA) = 0xee;
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    *vg_host(STAT_PA) = 0xee;
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
     if (len) {
-        desc_at(DESC_PA, 1, DATA_PA, len,
+        vg_desc(DESC_PA, 1, DATA_PA, len,
                 VIRTQ_DESC_F_NEXT | (dev_writes ? VIRTQ_DESC_F_WRITE : 0), 2);
         d = 2;
     } else {
         d = 1;
     }
-    desc_at(DESC_PA, d, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(DESC_PA, d, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
     kick(0);
     block_poll();
-    ck_assert_uint_eq(get16(USED_PA + 2), (uint16_t)(used_before + 1));
-    ck_assert_uint_eq(get32(USED_PA + 4 + 8 * (used_before % QSIZE)), 0);
-    return *host(STAT_PA);
+    ck_assert_uint_eq(vg_used_idx(&vq), (uint16_t)(used_before + 1));
+    ck_assert_uint_eq(vg_get32(USED_PA + 4 + 8 * (used_before % QSIZE)), 0);
+    return *vg_host(STAT_PA);
 }
 
 START_TEST(test_probe_registers)
 {
-    uint64_t f = features();
+    uint64_t f = vg_device_features();
     uint32_t lo, hi;
 
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_MAGIC_VALUE), VIRTIO_MMIO_MAGIC);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_VERSION_REG), 2);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_DEVICE_ID), 2);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_VENDOR_ID), VIRTIO_MMIO_VENDOR);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_MAGIC_VALUE), VIRTIO_MMIO_MAGIC);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_VERSION_REG), 2);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_DEVICE_ID), 2);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_VENDOR_ID), VIRTIO_MMIO_VENDOR);
     ck_assert(f & (1ull << VIRTIO_F_VERSION_1));
     ck_assert(f & (1ull << VIRTIO_BLK_F_FLUSH));
     ck_assert(f & (1ull << VIRTIO_BLK_F_BLK_SIZE));
@@ -296,27 +167,27 @@ START_TEST(test_probe_registers)
     ck_assert(f & (1ull << VIRTIO_F_RING_INDIRECT_DESC));
     ck_assert(!(f & (1ull << VIRTIO_F_RING_EVENT_IDX)));
     ck_assert(!(f & (1ull << VIRTIO_BLK_F_RO)));
-    wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 7);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_DEVICE_FEATURES), 0);
+    vg_wr(VIRTIO_MMIO_DEVICE_FEATURES_SEL, 7);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_DEVICE_FEATURES), 0);
 
-    /* Config space: capacity as Linux reads it (two 32-bit halves). */
-    lo = rd(VIRTIO_MMIO_CONFIG + 0);
-    hi = rd(VIRTIO_MMIO_CONFIG + 4);
+    /* Config space: capacity vg_as Linux reads it (two 32-bit halves). */
+    lo = vg_rd(VIRTIO_MMIO_CONFIG + 0);
+    hi = vg_rd(VIRTIO_MMIO_CONFIG + 4);
     ck_assert_uint_eq(((uint64_t)hi << 32) | lo, DISK_SECTORS);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_CONFIG + 0x0c), VIRTIO_BLK_QUEUE_SIZE - 2);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_CONFIG + 0x14), 512);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_CONFIG_GENERATION), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_CONFIG + 0x0c), VIRTIO_BLK_QUEUE_SIZE - 2);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_CONFIG + 0x14), 512);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_CONFIG_GENERATION), 0);
     /* Byte access to config works too; past its end reads 0. */
     {
         uint8_t b;
-        ck_assert_int_eq(mem_read(as, SLOT + VIRTIO_MMIO_CONFIG, &b, 1),
+        ck_assert_int_eq(mem_read(vg_as, VG_SLOT + VIRTIO_MMIO_CONFIG, &b, 1),
                          MEM_TX_OK);
         ck_assert_uint_eq(b, DISK_SECTORS);
     }
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_CONFIG + 0x100 - 4), 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_NUM_MAX), VIRTIO_BLK_QUEUE_SIZE);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_INTERRUPT_STATUS), 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_CONFIG + 0x100 - 4), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_QUEUE_NUM_MAX), VIRTIO_BLK_QUEUE_SIZE);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_INTERRUPT_STATUS), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS), 0);
 }
 END_TEST
 
@@ -324,14 +195,14 @@ START_TEST(test_empty_slot)
 {
     uint32_t v;
 
-    ck_assert_int_eq(mem_ldl_le(as, EMPTY, &v), MEM_TX_OK);
+    ck_assert_int_eq(mem_ldl_le(vg_as, EMPTY, &v), MEM_TX_OK);
     ck_assert_uint_eq(v, VIRTIO_MMIO_MAGIC);
-    ck_assert_int_eq(mem_ldl_le(as, EMPTY + 4, &v), MEM_TX_OK);
+    ck_assert_int_eq(mem_ldl_le(vg_as, EMPTY + 4, &v), MEM_TX_OK);
     ck_assert_uint_eq(v, 2);
-    ck_assert_int_eq(mem_ldl_le(as, EMPTY + 8, &v), MEM_TX_OK);
+    ck_assert_int_eq(mem_ldl_le(vg_as, EMPTY + 8, &v), MEM_TX_OK);
     ck_assert_uint_eq(v, 0);  /* no device: Linux skips the slot */
-    ck_assert_int_eq(mem_stl_le(as, EMPTY + VIRTIO_MMIO_STATUS, 7), MEM_TX_OK);
-    ck_assert_int_eq(mem_ldl_le(as, EMPTY + VIRTIO_MMIO_STATUS, &v), MEM_TX_OK);
+    ck_assert_int_eq(mem_stl_le(vg_as, EMPTY + VIRTIO_MMIO_STATUS, 7), MEM_TX_OK);
+    ck_assert_int_eq(mem_ldl_le(vg_as, EMPTY + VIRTIO_MMIO_STATUS, &v), MEM_TX_OK);
     ck_assert_uint_eq(v, 0);
 }
 END_TEST
@@ -341,21 +212,21 @@ START_TEST(test_feature_negotiation)
     uint32_t st = VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER;
     VirtIODevice *vdev = virtio_blk_vdev(blk);
 
-    wr(VIRTIO_MMIO_STATUS, st);
+    vg_wr(VIRTIO_MMIO_STATUS, st);
     /* A legacy driver (no VERSION_1) is refused. */
-    write_features(1ull << VIRTIO_BLK_F_FLUSH);
-    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
+    vg_driver_features(1ull << VIRTIO_BLK_F_FLUSH);
+    vg_wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
     /* So is a feature that was not offered. */
-    write_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_RING_EVENT_IDX));
-    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
+    vg_driver_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_RING_EVENT_IDX));
+    vg_wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
     /* An offered subset is accepted, and then frozen. */
-    write_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_BLK_F_FLUSH));
-    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS), st | VIRTIO_STATUS_FEATURES_OK);
+    vg_driver_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_BLK_F_FLUSH));
+    vg_wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS), st | VIRTIO_STATUS_FEATURES_OK);
     ck_assert(virtio_has_feature(vdev, VIRTIO_BLK_F_FLUSH));
-    write_features(1ull << VIRTIO_F_VERSION_1);
+    vg_driver_features(1ull << VIRTIO_F_VERSION_1);
     ck_assert(virtio_has_feature(vdev, VIRTIO_BLK_F_FLUSH));
     ck_assert_uint_ge(vdev->guest_errors, 3);
 }
@@ -364,28 +235,23 @@ END_TEST
 /* Queue set-up as driver_init() does it, with status bits @st. */
 static void setup_queue_then_status(uint32_t st)
 {
-    wr(VIRTIO_MMIO_QUEUE_SEL, 0);
-    wr(VIRTIO_MMIO_QUEUE_NUM, QSIZE);
-    wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)DESC_PA);
-    wr(VIRTIO_MMIO_QUEUE_DRIVER_LOW, (uint32_t)AVAIL_PA);
-    wr(VIRTIO_MMIO_QUEUE_DEVICE_LOW, (uint32_t)USED_PA);
-    wr(VIRTIO_MMIO_QUEUE_READY, 1);
-    wr(VIRTIO_MMIO_STATUS, st);
+    vg_queue_write(0, &vq);
+    vg_wr(VIRTIO_MMIO_STATUS, st);
 }
 
 /* A read request of sector 5 into DATA_PA; true if the device touched it. */
 static bool read_request_processed(void)
 {
-    memset(host(DATA_PA), 0xaa, 512);
+    memset(vg_host(DATA_PA), 0xaa, 512);
     header(VIRTIO_BLK_T_IN, 5);
-    *host(STAT_PA) = 0xee;
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2);
-    desc_at(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    *vg_host(STAT_PA) = 0xee;
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, 2);
+    vg_desc(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
     kick(0);
     block_poll();
-    return get16(USED_PA + 2) != 0 || *host(STAT_PA) != 0xee ||
-           host(DATA_PA)[0] != 0xaa;
+    return vg_used_idx(&vq) != 0 || *vg_host(STAT_PA) != 0xee ||
+           vg_host(DATA_PA)[0] != 0xaa;
 }
 
 /*
@@ -398,30 +264,30 @@ START_TEST(test_no_io_without_features_ok)
 {
     uint32_t st = VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER;
 
-    wr(VIRTIO_MMIO_STATUS, st);
-    write_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_RING_EVENT_IDX));
-    wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, st);
+    vg_driver_features((1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_RING_EVENT_IDX));
+    vg_wr(VIRTIO_MMIO_STATUS, st | VIRTIO_STATUS_FEATURES_OK);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_FEATURES_OK, 0);
     setup_queue_then_status(st | VIRTIO_STATUS_DRIVER_OK);
     ck_assert(!read_request_processed());
-    ck_assert_int_eq(irq_level, 0);
+    ck_assert_int_eq(vg_irq_level, 0);
 
-    wr(VIRTIO_MMIO_STATUS, 0);
-    avail_idx = 0;
-    put16(AVAIL_PA + 2, 0);
-    wr(VIRTIO_MMIO_STATUS, st);
-    write_features(1ull << VIRTIO_F_VERSION_1);
+    vg_wr(VIRTIO_MMIO_STATUS, 0);
+    vq.avail_idx = 0;
+    vg_put16(AVAIL_PA + 2, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, st);
+    vg_driver_features(1ull << VIRTIO_F_VERSION_1);
     setup_queue_then_status(st | VIRTIO_STATUS_DRIVER_OK);
     ck_assert(!read_request_processed());
 
     /* After a reset and a proper negotiation the same request works. */
-    wr(VIRTIO_MMIO_STATUS, 0);
-    avail_idx = 0;
-    put16(AVAIL_PA + 2, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, 0);
+    vq.avail_idx = 0;
+    vg_put16(AVAIL_PA + 2, 0);
     driver_init(ALL_FEATURES);
     ck_assert(read_request_processed());
-    ck_assert_uint_eq(*host(STAT_PA), VIRTIO_BLK_S_OK);
-    ck_assert_uint_eq(host(DATA_PA)[0], 5);
+    ck_assert_uint_eq(*vg_host(STAT_PA), VIRTIO_BLK_S_OK);
+    ck_assert_uint_eq(vg_host(DATA_PA)[0], 5);
 }
 END_TEST
 
@@ -448,15 +314,15 @@ START_TEST(test_reset)
     VirtIODevice *vdev = virtio_blk_vdev(blk);
 
     driver_init(ALL_FEATURES);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_READY), 1);
-    wr(VIRTIO_MMIO_STATUS, 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS), 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_READY), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_QUEUE_READY), 1);
+    vg_wr(VIRTIO_MMIO_STATUS, 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS), 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_QUEUE_READY), 0);
     ck_assert_uint_eq(vdev->guest_features, 0);
     /* The driver can come back up after a reset. */
     driver_init(ALL_FEATURES);
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, 3, 512, true), VIRTIO_BLK_S_OK);
-    ck_assert_uint_eq(host(DATA_PA)[0], 3);
+    ck_assert_uint_eq(vg_host(DATA_PA)[0], 3);
 }
 END_TEST
 
@@ -473,14 +339,14 @@ START_TEST(test_bad_register_use)
     ck_assert_ptr_null(log_setup(LOG_GUEST_ERROR, path, NULL));
 
     /* Non-32-bit access to a register, write to a read-only one... */
-    ck_assert_int_eq(mem_read(as, SLOT + VIRTIO_MMIO_STATUS, &h, 2), MEM_TX_OK);
-    wr(VIRTIO_MMIO_MAGIC_VALUE, 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_MAGIC_VALUE), VIRTIO_MMIO_MAGIC);
+    ck_assert_int_eq(mem_read(vg_as, VG_SLOT + VIRTIO_MMIO_STATUS, &h, 2), MEM_TX_OK);
+    vg_wr(VIRTIO_MMIO_MAGIC_VALUE, 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_MAGIC_VALUE), VIRTIO_MMIO_MAGIC);
     /* ...a queue that does not exist, a notify of one. */
-    wr(VIRTIO_MMIO_QUEUE_SEL, 5);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
-    wr(VIRTIO_MMIO_QUEUE_READY, 1);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 9);
+    vg_wr(VIRTIO_MMIO_QUEUE_SEL, 5);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_QUEUE_NUM_MAX), 0);
+    vg_wr(VIRTIO_MMIO_QUEUE_READY, 1);
+    vg_wr(VIRTIO_MMIO_QUEUE_NOTIFY, 9);
     log_close();
     ck_assert_uint_ge(vdev->guest_errors, before + 4);
     ck_assert(g_file_get_contents(path, &text, NULL, NULL));
@@ -492,21 +358,21 @@ START_TEST(test_bad_register_use)
     g_free(text);
     g_remove(path);
     g_free(path);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
 END_TEST
 
 START_TEST(test_queue_size_not_power_of_two)
 {
-    wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
-    wr(VIRTIO_MMIO_QUEUE_SEL, 0);
-    wr(VIRTIO_MMIO_QUEUE_NUM, 100);
-    wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)DESC_PA);
-    wr(VIRTIO_MMIO_QUEUE_DRIVER_LOW, (uint32_t)AVAIL_PA);
-    wr(VIRTIO_MMIO_QUEUE_DEVICE_LOW, (uint32_t)USED_PA);
-    wr(VIRTIO_MMIO_QUEUE_READY, 1);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_QUEUE_READY), 0);
-    ck_assert_uint_ne(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER);
+    vg_wr(VIRTIO_MMIO_QUEUE_SEL, 0);
+    vg_wr(VIRTIO_MMIO_QUEUE_NUM, 100);
+    vg_wr(VIRTIO_MMIO_QUEUE_DESC_LOW, (uint32_t)DESC_PA);
+    vg_wr(VIRTIO_MMIO_QUEUE_DRIVER_LOW, (uint32_t)AVAIL_PA);
+    vg_wr(VIRTIO_MMIO_QUEUE_DEVICE_LOW, (uint32_t)USED_PA);
+    vg_wr(VIRTIO_MMIO_QUEUE_READY, 1);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_QUEUE_READY), 0);
+    ck_assert_uint_ne(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
 END_TEST
 
@@ -516,29 +382,29 @@ START_TEST(test_write_read_back)
 
     driver_init(ALL_FEATURES);
     for (int i = 0; i < 1024; i++) {
-        host(DATA_PA)[i] = (uint8_t)(i * 7);
+        vg_host(DATA_PA)[i] = (uint8_t)(i * 7);
     }
     ck_assert_int_eq(request(VIRTIO_BLK_T_OUT, 10, 1024, false), VIRTIO_BLK_S_OK);
-    ck_assert_int_eq(irq_level, 1);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_INT_VRING);
-    wr(VIRTIO_MMIO_INTERRUPT_ACK, VIRTIO_INT_VRING);
-    ck_assert_int_eq(irq_level, 0);
-    ck_assert_uint_eq(get32(USED_PA + 8), 1);  /* only the status byte */
+    ck_assert_int_eq(vg_irq_level, 1);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_INT_VRING);
+    vg_wr(VIRTIO_MMIO_INTERRUPT_ACK, VIRTIO_INT_VRING);
+    ck_assert_int_eq(vg_irq_level, 0);
+    ck_assert_uint_eq(vg_get32(USED_PA + 8), 1);  /* only the status byte */
 
     /* It is in the file, at sector 10, and the neighbours are untouched. */
     read_image(9 * 512, disk, 512);
     ck_assert_uint_eq(disk[511], 9);
     read_image(10 * 512, disk, 1024);
-    ck_assert_int_eq(memcmp(disk, host(DATA_PA), 1024), 0);
+    ck_assert_int_eq(memcmp(disk, vg_host(DATA_PA), 1024), 0);
     read_image(12 * 512, disk, 1);
     ck_assert_uint_eq(disk[0], 12);
 
-    memcpy(buf, host(DATA_PA), 1024);
-    memset(host(DATA_PA), 0, 1024);
+    memcpy(buf, vg_host(DATA_PA), 1024);
+    memset(vg_host(DATA_PA), 0, 1024);
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, 10, 1024, true), VIRTIO_BLK_S_OK);
-    ck_assert_int_eq(memcmp(buf, host(DATA_PA), 1024), 0);
-    ck_assert_uint_eq(get32(USED_PA + 8 + 8), 1025);
-    ck_assert_uint_eq(trap_hits, 0);
+    ck_assert_int_eq(memcmp(buf, vg_host(DATA_PA), 1024), 0);
+    ck_assert_uint_eq(vg_get32(USED_PA + 8 + 8), 1025);
+    ck_assert_uint_eq(vg_trap_hits, 0);
 }
 END_TEST
 
@@ -549,25 +415,25 @@ START_TEST(test_scattered_indirect_read)
     driver_init(ALL_FEATURES);
     /* Header split in two, data in three pieces, status: all indirect. */
     header(VIRTIO_BLK_T_IN, 5);
-    desc_at(TABLE_PA, 0, HDR_PA, 6, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(TABLE_PA, 1, HDR_PA + 6, 10, VIRTQ_DESC_F_NEXT, 2);
-    desc_at(TABLE_PA, 2, DATA_PA, 100, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 3);
-    desc_at(TABLE_PA, 3, DATA_PA + 0x1000, 400, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 4);
-    desc_at(TABLE_PA, 4, DATA_PA + 0x2000, 12, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 5);
-    desc_at(TABLE_PA, 5, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
-    desc_at(DESC_PA, 7, TABLE_PA, 6 * 16, VIRTQ_DESC_F_INDIRECT, 0);
-    used_before = get16(USED_PA + 2);
+    vg_desc(TABLE_PA, 0, HDR_PA, 6, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(TABLE_PA, 1, HDR_PA + 6, 10, VIRTQ_DESC_F_NEXT, 2);
+    vg_desc(TABLE_PA, 2, DATA_PA, 100, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 3);
+    vg_desc(TABLE_PA, 3, DATA_PA + 0x1000, 400, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 4);
+    vg_desc(TABLE_PA, 4, DATA_PA + 0x2000, 12, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 5);
+    vg_desc(TABLE_PA, 5, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(DESC_PA, 7, TABLE_PA, 6 * 16, VIRTQ_DESC_F_INDIRECT, 0);
+    used_before = vg_used_idx(&vq);
     kick(7);
     /* Not complete until the main loop polls. */
-    ck_assert_uint_eq(get16(USED_PA + 2), used_before);
+    ck_assert_uint_eq(vg_used_idx(&vq), used_before);
     ck_assert_uint_eq(block_poll(), 1);
-    ck_assert_uint_eq(get16(USED_PA + 2), used_before + 1);
-    ck_assert_uint_eq(get32(USED_PA + 4), 7);
-    ck_assert_uint_eq(*host(STAT_PA), VIRTIO_BLK_S_OK);
-    ck_assert_uint_eq(host(DATA_PA)[99], 5);
-    ck_assert_uint_eq(host(DATA_PA + 0x1000)[399], 5);
-    ck_assert_uint_eq(host(DATA_PA + 0x2000)[11], 5);
-    ck_assert_uint_eq(host(DATA_PA + 0x2000)[12], 0);
+    ck_assert_uint_eq(vg_used_idx(&vq), used_before + 1);
+    ck_assert_uint_eq(vg_get32(USED_PA + 4), 7);
+    ck_assert_uint_eq(*vg_host(STAT_PA), VIRTIO_BLK_S_OK);
+    ck_assert_uint_eq(vg_host(DATA_PA)[99], 5);
+    ck_assert_uint_eq(vg_host(DATA_PA + 0x1000)[399], 5);
+    ck_assert_uint_eq(vg_host(DATA_PA + 0x2000)[11], 5);
+    ck_assert_uint_eq(vg_host(DATA_PA + 0x2000)[12], 0);
 }
 END_TEST
 
@@ -575,12 +441,12 @@ START_TEST(test_flush_and_get_id)
 {
     driver_init(ALL_FEATURES);
     ck_assert_int_eq(request(VIRTIO_BLK_T_FLUSH, 0, 0, false), VIRTIO_BLK_S_OK);
-    memset(host(DATA_PA), 0xff, 32);
+    memset(vg_host(DATA_PA), 0xff, 32);
     ck_assert_int_eq(request(VIRTIO_BLK_T_GET_ID, 0, 32, true), VIRTIO_BLK_S_OK);
     /* 20 bytes of serial, nothing beyond. */
-    ck_assert_int_eq(memcmp(host(DATA_PA), "portos-serial-012345", 20), 0);
-    ck_assert_uint_eq(host(DATA_PA)[20], 0xff);
-    ck_assert_uint_eq(get32(USED_PA + 8 + 8), 21);
+    ck_assert_int_eq(memcmp(vg_host(DATA_PA), "portos-serial-012345", 20), 0);
+    ck_assert_uint_eq(vg_host(DATA_PA)[20], 0xff);
+    ck_assert_uint_eq(vg_get32(USED_PA + 8 + 8), 21);
 }
 END_TEST
 
@@ -589,7 +455,7 @@ START_TEST(test_out_of_range)
     uint8_t disk[512];
 
     driver_init(ALL_FEATURES);
-    memset(host(DATA_PA), 0x77, 1024);
+    memset(vg_host(DATA_PA), 0x77, 1024);
     /* Last sector plus one past the end; far past; sector wrapping 2^64. */
     ck_assert_int_eq(request(VIRTIO_BLK_T_OUT, DISK_SECTORS - 1, 1024, false),
                      VIRTIO_BLK_S_IOERR);
@@ -609,8 +475,8 @@ START_TEST(test_out_of_range)
     /* The last sector itself is fine. */
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, DISK_SECTORS - 1, 512, true),
                      VIRTIO_BLK_S_OK);
-    ck_assert_uint_eq(host(DATA_PA)[0], DISK_SECTORS - 1);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    ck_assert_uint_eq(vg_host(DATA_PA)[0], DISK_SECTORS - 1);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
 END_TEST
 
@@ -630,7 +496,7 @@ START_TEST(test_write_zeroes)
     driver_init(ALL_FEATURES);
     seg[0] = 20;   /* sector 20, 2 sectors, no flags */
     seg[8] = 2;
-    memcpy(host(DATA_PA), seg, 16);
+    memcpy(vg_host(DATA_PA), seg, 16);
     ck_assert_int_eq(request(VIRTIO_BLK_T_WRITE_ZEROES, 0, 16, false),
                      VIRTIO_BLK_S_OK);
     read_image(19 * 512, disk, sizeof(disk));
@@ -639,7 +505,7 @@ START_TEST(test_write_zeroes)
     ck_assert_uint_eq(disk[1535], 0);
     /* Past the end: IOERR, nothing written. */
     seg[0] = DISK_SECTORS - 1;
-    memcpy(host(DATA_PA), seg, 16);
+    memcpy(vg_host(DATA_PA), seg, 16);
     ck_assert_int_eq(request(VIRTIO_BLK_T_WRITE_ZEROES, 0, 16, false),
                      VIRTIO_BLK_S_IOERR);
     read_image((DISK_SECTORS - 1) * 512, disk, 1);
@@ -651,16 +517,16 @@ START_TEST(test_readonly_drive)
 {
     uint8_t disk[512];
 
-    ck_assert(features() & (1ull << VIRTIO_BLK_F_RO));
-    ck_assert(!(features() & (1ull << VIRTIO_BLK_F_WRITE_ZEROES)));
+    ck_assert(vg_device_features() & (1ull << VIRTIO_BLK_F_RO));
+    ck_assert(!(vg_device_features() & (1ull << VIRTIO_BLK_F_WRITE_ZEROES)));
     driver_init(ALL_FEATURES);
-    memset(host(DATA_PA), 0x55, 512);
+    memset(vg_host(DATA_PA), 0x55, 512);
     ck_assert_int_eq(request(VIRTIO_BLK_T_OUT, 4, 512, false),
                      VIRTIO_BLK_S_IOERR);
     read_image(4 * 512, disk, 512);
     ck_assert_uint_eq(disk[0], 4);
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, 4, 512, true), VIRTIO_BLK_S_OK);
-    ck_assert_uint_eq(host(DATA_PA)[511], 4);
+    ck_assert_uint_eq(vg_host(DATA_PA)[511], 4);
 }
 END_TEST
 
@@ -671,37 +537,37 @@ START_TEST(test_malformed_chain_breaks_device)
     driver_init(ALL_FEATURES);
     header(VIRTIO_BLK_T_IN, 0);
     /* Data buffer running past the end of RAM. */
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(DESC_PA, 1, RAM_END - 256, 512,
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(DESC_PA, 1, RAM_END - 256, 512,
             VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
-    desc_at(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
-    *host(STAT_PA) = 0xee;
-    put16(AVAIL_PA + 4, 0);
-    put16(AVAIL_PA + 2, ++avail_idx);
-    before = g_memdup2(ram, RAM_SIZE);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+    vg_desc(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    *vg_host(STAT_PA) = 0xee;
+    vg_put16(AVAIL_PA + 4, 0);
+    vg_put16(AVAIL_PA + 2, ++vq.avail_idx);
+    before = g_memdup2(vg_host(RAM_BASE), VG_RAM_SIZE);
+    vg_wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
     block_poll();
-    ck_assert_uint_ne(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_INT_CONFIG);
-    ck_assert_int_eq(irq_level, 1);
-    ck_assert_uint_eq(trap_hits, 0);
+    ck_assert_uint_ne(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_INT_CONFIG);
+    ck_assert_int_eq(vg_irq_level, 1);
+    ck_assert_uint_eq(vg_trap_hits, 0);
     /* Nothing was written to RAM, not even the status byte. */
-    ck_assert_int_eq(memcmp(before, ram, RAM_SIZE), 0);
+    ck_assert_int_eq(memcmp(before, vg_host(RAM_BASE), VG_RAM_SIZE), 0);
     g_free(before);
 
     /* A broken device ignores notifies until it is reset. */
-    desc_at(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
+    vg_desc(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
     kick(0);
     block_poll();
-    ck_assert_uint_eq(get16(USED_PA + 2), 0);
+    ck_assert_uint_eq(vg_used_idx(&vq), 0);
     /* The driver cannot clear NEEDS_RESET by itself. */
-    wr(VIRTIO_MMIO_STATUS, rd(VIRTIO_MMIO_STATUS) & ~VIRTIO_STATUS_NEEDS_RESET);
-    ck_assert_uint_ne(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, vg_rd(VIRTIO_MMIO_STATUS) & ~VIRTIO_STATUS_NEEDS_RESET);
+    ck_assert_uint_ne(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 
-    wr(VIRTIO_MMIO_STATUS, 0);
-    ck_assert_int_eq(irq_level, 0);
-    memset(ram, 0, 0x6000);
-    avail_idx = 0;
+    vg_wr(VIRTIO_MMIO_STATUS, 0);
+    ck_assert_int_eq(vg_irq_level, 0);
+    memset(vg_host(RAM_BASE), 0, 0x6000);
+    vq.avail_idx = 0;
     driver_init(ALL_FEATURES);
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, 2, 512, true), VIRTIO_BLK_S_OK);
 }
@@ -711,10 +577,10 @@ START_TEST(test_missing_header)
 {
     driver_init(ALL_FEATURES);
     /* Only a status byte: no header at all. */
-    desc_at(DESC_PA, 0, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(DESC_PA, 0, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
     kick(0);
-    ck_assert_uint_ne(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
-    ck_assert_uint_eq(get16(USED_PA + 2), 0);
+    ck_assert_uint_ne(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    ck_assert_uint_eq(vg_used_idx(&vq), 0);
 }
 END_TEST
 
@@ -722,19 +588,19 @@ START_TEST(test_reset_with_request_pending)
 {
     driver_init(ALL_FEATURES);
     header(VIRTIO_BLK_T_IN, 1);
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
-    desc_at(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
-    *host(STAT_PA) = 0xee;
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(DESC_PA, 1, DATA_PA, 512, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
+    vg_desc(DESC_PA, 2, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    *vg_host(STAT_PA) = 0xee;
     kick(0);
     ck_assert_uint_eq(block_pending(), 1);
-    wr(VIRTIO_MMIO_STATUS, 0);
+    vg_wr(VIRTIO_MMIO_STATUS, 0);
     /* The reset drained it without completing it to the guest. */
     ck_assert_uint_eq(block_pending(), 0);
     block_poll();
-    ck_assert_uint_eq(get16(USED_PA + 2), 0);
-    ck_assert_uint_eq(*host(STAT_PA), 0xee);
-    ck_assert_int_eq(irq_level, 0);
+    ck_assert_uint_eq(vg_used_idx(&vq), 0);
+    ck_assert_uint_eq(*vg_host(STAT_PA), 0xee);
+    ck_assert_int_eq(vg_irq_level, 0);
 }
 END_TEST
 
@@ -742,8 +608,8 @@ START_TEST(test_free_with_request_pending)
 {
     driver_init(ALL_FEATURES);
     header(VIRTIO_BLK_T_FLUSH, 0);
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(DESC_PA, 1, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(DESC_PA, 1, STAT_PA, 1, VIRTQ_DESC_F_WRITE, 0);
     kick(0);
     ck_assert_uint_eq(block_pending(), 1);
     /* teardown frees the device with it pending: no leak, no write. */
@@ -753,10 +619,10 @@ END_TEST
 START_TEST(test_suppressed_interrupt)
 {
     driver_init(ALL_FEATURES);
-    put16(AVAIL_PA, VIRTQ_AVAIL_F_NO_INTERRUPT);
+    vg_put16(AVAIL_PA, VIRTQ_AVAIL_F_NO_INTERRUPT);
     ck_assert_int_eq(request(VIRTIO_BLK_T_IN, 0, 512, true), VIRTIO_BLK_S_OK);
-    ck_assert_int_eq(irq_level, 0);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_INTERRUPT_STATUS), 0);
+    ck_assert_int_eq(vg_irq_level, 0);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_INTERRUPT_STATUS), 0);
 }
 END_TEST
 
@@ -766,18 +632,18 @@ START_TEST(test_many_requests_in_flight)
     driver_init(ALL_FEATURES);
     header(VIRTIO_BLK_T_IN, 0);
     for (unsigned i = 0; i < QSIZE / 2; i++) {
-        desc_at(DESC_PA, 2 * i, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 2 * i + 1);
-        desc_at(DESC_PA, 2 * i + 1, DATA_PA + 513 * i, 513, VIRTQ_DESC_F_WRITE, 0);
-        put16(AVAIL_PA + 4 + 2 * i, (uint16_t)(2 * i));
+        vg_desc(DESC_PA, 2 * i, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 2 * i + 1);
+        vg_desc(DESC_PA, 2 * i + 1, DATA_PA + 513 * i, 513, VIRTQ_DESC_F_WRITE, 0);
+        vg_put16(AVAIL_PA + 4 + 2 * i, (uint16_t)(2 * i));
     }
-    avail_idx = QSIZE / 2;
-    put16(AVAIL_PA + 2, avail_idx);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+    vq.avail_idx = QSIZE / 2;
+    vg_put16(AVAIL_PA + 2, vq.avail_idx);
+    vg_wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
     ck_assert_uint_eq(block_pending(), QSIZE / 2);
     ck_assert_uint_eq(block_poll(), QSIZE / 2);
-    ck_assert_uint_eq(get16(USED_PA + 2), QSIZE / 2);
+    ck_assert_uint_eq(vg_used_idx(&vq), QSIZE / 2);
     for (unsigned i = 0; i < QSIZE / 2; i++) {
-        ck_assert_uint_eq(host(DATA_PA + 513 * i)[512], VIRTIO_BLK_S_OK);
+        ck_assert_uint_eq(vg_host(DATA_PA + 513 * i)[512], VIRTIO_BLK_S_OK);
     }
 }
 END_TEST
@@ -791,24 +657,24 @@ START_TEST(test_inflight_bounded)
      */
     driver_init(ALL_FEATURES);
     header(VIRTIO_BLK_T_IN, 1);
-    desc_at(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(DESC_PA, 1, DATA_PA, 513, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(DESC_PA, 0, HDR_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(DESC_PA, 1, DATA_PA, 513, VIRTQ_DESC_F_WRITE, 0);
     for (unsigned i = 0; i < QSIZE; i++) {
-        put16(AVAIL_PA + 4 + 2 * i, 0);
+        vg_put16(AVAIL_PA + 4 + 2 * i, 0);
     }
-    put16(AVAIL_PA + 2, QSIZE);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+    vg_put16(AVAIL_PA + 2, QSIZE);
+    vg_wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
     ck_assert_uint_eq(block_pending(), QSIZE);
-    put16(AVAIL_PA + 2, 2 * QSIZE);
-    wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
+    vg_put16(AVAIL_PA + 2, 2 * QSIZE);
+    vg_wr(VIRTIO_MMIO_QUEUE_NOTIFY, 0);
     ck_assert_uint_eq(block_pending(), QSIZE);
     /* Each completion lets one more in. */
     ck_assert_uint_eq(block_poll(), QSIZE);
     ck_assert_uint_eq(block_pending(), QSIZE);
     ck_assert_uint_eq(block_poll(), QSIZE);
     ck_assert_uint_eq(block_pending(), 0);
-    ck_assert_uint_eq(get16(USED_PA + 2), 2 * QSIZE);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
+    ck_assert_uint_eq(vg_used_idx(&vq), 2 * QSIZE);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_STATUS) & VIRTIO_STATUS_NEEDS_RESET, 0);
 }
 END_TEST
 
@@ -820,15 +686,15 @@ START_TEST(test_write_through_without_flush)
     /* A driver that did not take FLUSH: writes still land (synced). */
     driver_init(ALL_FEATURES & ~(1ull << VIRTIO_BLK_F_FLUSH));
     ck_assert(!virtio_has_feature(virtio_blk_vdev(blk), VIRTIO_BLK_F_FLUSH));
-    memset(host(DATA_PA), 0x3c, 512);
+    memset(vg_host(DATA_PA), 0x3c, 512);
     ck_assert_int_eq(request(VIRTIO_BLK_T_OUT, 8, 512, false), VIRTIO_BLK_S_OK);
     read_image(8 * 512, disk, 512);
     ck_assert_uint_eq(disk[0], 0x3c);
     /* 64-bit config read; config writes are ignored (read-only config). */
-    ck_assert_int_eq(mem_read(as, SLOT + VIRTIO_MMIO_CONFIG, &cap, 8), MEM_TX_OK);
+    ck_assert_int_eq(mem_read(vg_as, VG_SLOT + VIRTIO_MMIO_CONFIG, &cap, 8), MEM_TX_OK);
     ck_assert_uint_eq(GUINT64_FROM_LE(cap), DISK_SECTORS);
-    wr(VIRTIO_MMIO_CONFIG, 5);
-    ck_assert_uint_eq(rd(VIRTIO_MMIO_CONFIG), DISK_SECTORS);
+    vg_wr(VIRTIO_MMIO_CONFIG, 5);
+    ck_assert_uint_eq(vg_rd(VIRTIO_MMIO_CONFIG), DISK_SECTORS);
 }
 END_TEST
 
