@@ -10,7 +10,8 @@
  *
  * Input comes as console events, not bytes: portos_term_read() takes the
  * pending key events and turns their characters into UTF-8. Pipes are
- * polled with PeekNamedPipe; files and other devices are read directly.
+ * polled with PeekNamedPipe, or read by a thread where that is refused
+ * (below); files and other devices are read directly.
  */
 #include "terminal-int.h"
 
@@ -20,6 +21,7 @@
 #include <portos/osinfo.h>
 
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const int fatal_signals[] = { SIGSEGV, SIGILL, SIGFPE, SIGABRT };
@@ -227,14 +229,137 @@ static int64_t read_console(HANDLE h, unsigned char *buf, size_t len)
     }
 }
 
+/*
+ * Wine refuses PeekNamedPipe (ERROR_NOT_SUPPORTED) on a pipe that is a
+ * Unix pipe underneath, as stdin is for `cmd | wine prog`, while a
+ * blocking ReadFile works there. Such a pipe gets one reader thread that
+ * blocks in ReadFile and hands the bytes over through a buffer; "ready" is
+ * set while bytes or the end of input are waiting, so portos_term_wait()
+ * can wait on it. One pipe at a time: stdin is the one that matters.
+ */
+typedef struct {
+    HANDLE h, thread;
+    HANDLE ready;                   /* manual reset */
+    HANDLE room;                    /* auto reset: the reader took bytes */
+    CRITICAL_SECTION lock;
+    unsigned char buf[4096];
+    size_t len;
+    int end;                        /* 0, or the code the input ended with */
+} PipeReader;
+
+static PipeReader *reader;
+
+static DWORD WINAPI reader_main(void *opaque)
+{
+    PipeReader *r = opaque;
+    unsigned char chunk[sizeof(r->buf)];
+
+    for (;;) {
+        size_t room;
+        DWORD n = 0;
+        int end = 0;
+
+        EnterCriticalSection(&r->lock);
+        room = sizeof(r->buf) - r->len;
+        LeaveCriticalSection(&r->lock);
+        if (!room) {
+            WaitForSingleObject(r->room, INFINITE);
+            continue;
+        }
+        if (!ReadFile(r->h, chunk, (DWORD)room, &n, NULL)) {
+            end = portos__last_winerror(); /* writer gone: PORTOS_EPIPE */
+        } else if (!n) {
+            end = PORTOS_EPIPE;
+        }
+        EnterCriticalSection(&r->lock);
+        if (!end) {
+            memcpy(r->buf + r->len, chunk, n);
+            r->len += n;
+        }
+        r->end = end;
+        SetEvent(r->ready);
+        LeaveCriticalSection(&r->lock);
+        if (end) {
+            return 0;
+        }
+    }
+}
+
+/* The reader for @h, started on first use; NULL for a second pipe. */
+static PipeReader *pipe_reader(HANDLE h)
+{
+    PipeReader *r;
+
+    if (reader) {
+        return reader->h == h ? reader : NULL;
+    }
+    r = calloc(1, sizeof(*r));
+    if (!r) {
+        return NULL;
+    }
+    r->h = h;
+    r->ready = CreateEventW(NULL, TRUE, FALSE, NULL);
+    r->room = CreateEventW(NULL, FALSE, FALSE, NULL);
+    InitializeCriticalSection(&r->lock);
+    if (r->ready && r->room) {
+        r->thread = CreateThread(NULL, 0, reader_main, r, 0, NULL);
+    }
+    if (!r->thread) {
+        /* Never started: nothing else holds these. */
+        if (r->ready) {
+            CloseHandle(r->ready);
+        }
+        if (r->room) {
+            CloseHandle(r->room);
+        }
+        DeleteCriticalSection(&r->lock);
+        free(r);
+        return NULL;
+    }
+    /* The thread lives as long as the process: stdin stays open. */
+    reader = r;
+    return r;
+}
+
+static int64_t reader_take(PipeReader *r, void *buf, size_t len)
+{
+    int64_t ret;
+
+    EnterCriticalSection(&r->lock);
+    if (r->len) {
+        size_t n = r->len < len ? r->len : len;
+
+        memcpy(buf, r->buf, n);
+        memmove(r->buf, r->buf + n, r->len - n);
+        r->len -= n;
+        SetEvent(r->room);
+        ret = (int64_t)n;
+    } else {
+        ret = r->end;
+    }
+    if (!r->len && !r->end) {
+        ResetEvent(r->ready);
+    }
+    LeaveCriticalSection(&r->lock);
+    return ret;
+}
+
 /* Bytes already in a pipe; -EPIPE once the writer is gone and it is empty. */
 static int64_t read_pipe(HANDLE h, void *buf, size_t len)
 {
     DWORD avail, n;
 
+    if (reader && reader->h == h) {
+        return reader_take(reader, buf, len);
+    }
     if (!PeekNamedPipe(h, NULL, 0, NULL, &avail, NULL)) {
-        int err = portos__last_winerror();
-        return err;
+        DWORD code = GetLastError();
+        PipeReader *r;
+
+        if (code == ERROR_NOT_SUPPORTED && (r = pipe_reader(h))) {
+            return reader_take(r, buf, len);
+        }
+        return portos__winerror(code);
     }
     if (!avail) {
         return 0;
@@ -316,11 +441,13 @@ int portos__term_wait(int fd, int64_t timeout_ns)
     if (pending_len) {
         return 1;
     }
-    if (!is_console_input(h)) {
+    ms = (DWORD)((timeout_ns + 999999) / 1000000);
+    if (reader && reader->h == h) {
+        h = reader->ready;
+    } else if (!is_console_input(h)) {
         portos_sleep_ns(timeout_ns);
         return 0;
     }
-    ms = (DWORD)((timeout_ns + 999999) / 1000000);
     switch (WaitForSingleObject(h, ms)) {
     case WAIT_OBJECT_0:
         return 1;

@@ -51,8 +51,9 @@ int64_t portos_term_read(int fd, void *buf, size_t len);
  * loop with nothing else to do.
  * Returns: 1 when input may be pending, 0 after the timeout, or a negative
  * errno. posix: ppoll(). win32: a console input handle is waited on (that
- * is also when Wine's console on a terminal takes typed input), other
- * handles sleep. wasm: sleeps (Node's stdin cannot be waited on).
+ * is also when Wine's console on a terminal takes typed input), so is a
+ * pipe read by a reader thread (pipes Wine cannot peek), other handles
+ * sleep. wasm: sleeps (Node's stdin cannot be waited on).
  */
 int portos_term_wait(int fd, int64_t timeout_ns);
 
