@@ -328,7 +328,8 @@ static void affinity(const char *when)
     for (unsigned c = 0; c <= ncpus; c++) {
         rt_printf(" %d", (int)psci(PSCI_AFFINITY_INFO, c, 0, 0));
     }
-    rt_printf(" level1 %d\n", (int)psci(PSCI_AFFINITY_INFO, 0x100, 1, 0));
+    rt_printf(" level1 %d mpidr-form %d\n", (int)psci(PSCI_AFFINITY_INFO, 0x100, 1, 0),
+              (int)psci(PSCI_AFFINITY_INFO, 0x80000001u, 0, 0));
 }
 
 static void wait_off(unsigned c)
