@@ -6,8 +6,8 @@
    SPI routing by GICD_ITARGETSR, GICD_SGIR with each target filter and
    the source CPU in GICC_IAR, WFI woken by an SGI with IRQs masked,
    LDREX/STREX counters shared by every CPU, a reservation lost to
-   another CPU's store, and TLBIMVAIS/TLBIALLIS reaching another CPU's
-   TLB.  CPU 0 prints everything; the others report through memory, one
+   another CPU's store, TLBIMVAIS/TLBIALLIS reaching another CPU's TLB,
+   and a CPU's own generic timer raising its own PPI.  CPU 0 prints everything; the others report through memory, one
    step at a time, so the output does not depend on how the CPUs
    interleave. */
 #include "rt.h"
@@ -255,9 +255,24 @@ void sec_main(uint32_t ctx)
     mmu_off();
     report_done(cpu, 11);
 
-    /* Step 12: off. */
+    /* Step 12: CPU 1's own virtual timer fires its own PPI 27. */
     wait_step(12);
+    if (cpu == 1) {
+        REG(GICD + 0x100) = 1u << 27;
+        __asm__ volatile("mcr p15, 0, %0, c14, c3, 0\n\t"   /* CNTV_TVAL */
+                         "mcr p15, 0, %1, c14, c3, 1\n\t"   /* CNTV_CTL */
+                         "isb" :: "r"(1000), "r"(1) : "memory");
+        iar = wait_ack();
+        __asm__ volatile("mcr p15, 0, %0, c14, c3, 1\n\tisb" :: "r"(0) : "memory");
+        r->v[0] = iar;
+        REG(GICC + 0x10) = iar;
+        r->v[1] = REG(GICC + 0x18);
+    }
     report_done(cpu, 12);
+
+    /* Step 13: off. */
+    wait_step(13);
+    report_done(cpu, 13);
     psci(PSCI_CPU_OFF, 0, 0, 0);
     for (;;) {
         r->v[11] = 0xbad;                 /* CPU_OFF returned */
@@ -465,9 +480,16 @@ int main(void)
     print_reports("after tlbiallis", 11, 1);
     mmu_off();
 
-    /* Step 12: all off, then CPU 1 once more. */
+    /* Step 12: a per-CPU timer; CPU 0 sees none of it. */
+    REG(GICD + 0x100) = 1u << 27;
     go(12);
     wait_all(12);
+    rt_printf("cpu1 timer: iar %08x then hppir %08x; cpu0 hppir %08x\n",
+              rep[1].v[0], rep[1].v[1], REG(GICC + 0x18));
+
+    /* Step 13: all off, then CPU 1 once more. */
+    go(13);
+    wait_all(13);
     for (unsigned c = 1; c < ncpus; c++) {
         wait_off(c);
     }
