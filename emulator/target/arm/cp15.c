@@ -211,7 +211,11 @@ static const ARMCPRegInfo cp15_regs[] = {
     RW32("DFAR", 15, 0, 6, 0, 0, cp15.dfar, 0),
     RW32("IFAR", 15, 0, 6, 0, 2, cp15.ifar, 0),
 
-    /* c7: cache maintenance (no caches: no-ops), barriers, VA->PA */
+    /*
+     * c7: cache maintenance (no caches: no-ops), barriers, VA->PA.  The
+     * inner-shareable I-cache ops need no broadcast either: every CPU
+     * runs the one set of TBs, dropped when guest code is written.
+     */
     NOP32("ICIALLUIS", 15, 0, 7, 1, 0, CP_PL1_W),
     NOP32("BPIALLIS", 15, 0, 7, 1, 6, CP_PL1_W),
     RW32("PAR", 15, 0, 7, 4, 0, cp15.par, 0xffffffffu),
