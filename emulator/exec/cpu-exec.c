@@ -115,6 +115,11 @@ void cpu_destroy(CPUState *cs)
     cs->tb_jmp_cache = NULL;
 }
 
+CPUState *cpu_list_first(void)
+{
+    return exec_state.cpus;
+}
+
 void cpu_exit(CPUState *cs)
 {
     __atomic_store_n(&cs->exit_loop, 1, __ATOMIC_SEQ_CST);

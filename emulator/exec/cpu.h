@@ -215,6 +215,11 @@ int cpu_init(CPUState *cs, const CPUOps *ops, MemAddressSpace *as,
              unsigned nb_mmu_modes);
 /** cpu_destroy: unregister and free @cs's tables (not @cs itself). */
 void cpu_destroy(CPUState *cs);
+/**
+ * cpu_list_first: the first registered CPU (follow ->next_cpu for the
+ * others), for what a CPU broadcasts (TLB maintenance, SEV).
+ */
+CPUState *cpu_list_first(void);
 
 /**
  * cpu_exec: run guest code for at most @max_insns instructions and about

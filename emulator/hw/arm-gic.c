@@ -3,7 +3,8 @@
  * it: no security extensions, so every access is a secure one.
  *
  * Interrupts 0-31 are banked: their state lives in a per-CPU GicCpu with
- * the CPU interface registers, indexed by CPU number (one CPU today).
+ * the CPU interface registers, indexed by CPU number.  Which CPU makes an
+ * access is read from the board's current-CPU index at each access.
  * SGIs are pending while some source CPU's bit is set in GicCpu.sgi_source
  * (GICD_SPENDSGIRn keeps all 8 bits per SGI, as QEMU).  Running priority is
  * tracked through the active priority registers, as the architecture
@@ -67,12 +68,19 @@ typedef struct GicCpu {
 
 struct ArmGic {
     unsigned num_cpus;
+    const unsigned *current_cpu;   /* the board's; NULL: always CPU 0 */
     uint32_t ctlr;
     GicIrq spi[GIC_NR_IRQS - GIC_INTERNAL];
-    GicCpu cpu[1];
+    GicCpu cpu[GIC_MAX_CPUS];
 };
 
-G_STATIC_ASSERT(G_N_ELEMENTS(((ArmGic *)0)->cpu) <= 8);
+/* The CPU making the current register access. */
+static unsigned accessing_cpu(const ArmGic *s)
+{
+    unsigned cpu = s->current_cpu ? *s->current_cpu : 0;
+
+    return cpu < s->num_cpus ? cpu : 0;
+}
 
 static GicIrq *irq_state(ArmGic *s, unsigned cpu, unsigned irq)
 {
@@ -184,12 +192,20 @@ static void gic_reset(ArmGic *s)
     }
 }
 
-ArmGic *arm_gic_new(EmuIrq irq_out)
+ArmGic *arm_gic_new(unsigned num_cpus, const EmuIrq *irq_out,
+                    const unsigned *current_cpu)
 {
-    ArmGic *s = g_new0(ArmGic, 1);
+    ArmGic *s;
 
-    s->num_cpus = 1;
-    s->cpu[0].irq_out = irq_out;
+    if (num_cpus < 1 || num_cpus > GIC_MAX_CPUS) {
+        return NULL;
+    }
+    s = g_new0(ArmGic, 1);
+    s->num_cpus = num_cpus;
+    s->current_cpu = current_cpu;
+    for (unsigned cpu = 0; cpu < num_cpus; cpu++) {
+        s->cpu[cpu].irq_out = irq_out[cpu];
+    }
     gic_reset(s);
     return s;
 }
@@ -199,15 +215,10 @@ void arm_gic_free(ArmGic *s)
     g_free(s);
 }
 
-void arm_gic_set_irq(void *opaque, int n, int level)
+static void set_line(ArmGic *s, unsigned cpu, unsigned n, int level)
 {
-    ArmGic *s = opaque;
-    GicIrq *q;
+    GicIrq *q = irq_state(s, cpu, n);
 
-    if (n < GIC_NR_SGIS || n >= GIC_NR_IRQS) {
-        return;
-    }
-    q = irq_state(s, 0, (unsigned)n); /* PPIs: CPU 0's */
     if (q->edge && level && !q->level) {
         q->pending = true; /* rising edge latches */
     }
@@ -215,9 +226,41 @@ void arm_gic_set_irq(void *opaque, int n, int level)
     update(s);
 }
 
+void arm_gic_set_irq(void *opaque, int n, int level)
+{
+    if (n < GIC_NR_SGIS || n >= GIC_NR_IRQS) {
+        return;
+    }
+    set_line(opaque, 0, (unsigned)n, level); /* PPIs: CPU 0's */
+}
+
 EmuIrq arm_gic_input(ArmGic *s, int n)
 {
     return (EmuIrq){ arm_gic_set_irq, s, n };
+}
+
+/* A PPI line: @n is cpu * GIC_INTERNAL + interrupt ID. */
+static void ppi_line(void *opaque, int n, int level)
+{
+    ArmGic *s = opaque;
+    unsigned cpu = (unsigned)n / GIC_INTERNAL, id = (unsigned)n % GIC_INTERNAL;
+
+    if (n < 0 || cpu >= s->num_cpus || id < GIC_NR_SGIS) {
+        return;
+    }
+    set_line(s, cpu, id, level);
+}
+
+void arm_gic_set_ppi(ArmGic *s, unsigned cpu, int n, int level)
+{
+    if (cpu < s->num_cpus && n >= GIC_NR_SGIS && n < GIC_INTERNAL) {
+        set_line(s, cpu, (unsigned)n, level);
+    }
+}
+
+EmuIrq arm_gic_ppi_input(ArmGic *s, unsigned cpu, int n)
+{
+    return (EmuIrq){ ppi_line, s, (int)(cpu * GIC_INTERNAL) + n };
 }
 
 static void set_sgi_sources(GicCpu *c, unsigned sgi, uint8_t sources)
@@ -363,7 +406,7 @@ static uint64_t dist_read(void *opaque, uint64_t off, unsigned size)
     }
     for (unsigned i = 0; i < size && i < 8; i++) {
         if (off + i < GIC_DIST_SIZE) {
-            v |= (uint64_t)dist_read_byte(s, 0, (unsigned)(off + i)) << (8 * i);
+            v |= (uint64_t)dist_read_byte(s, accessing_cpu(s), (unsigned)(off + i)) << (8 * i);
         }
     }
     return v;
@@ -378,7 +421,7 @@ static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size
     }
     if (off == GICD_SGIR) {
         if (size >= 4) {
-            write_sgir(s, 0, (uint32_t)value); /* word only */
+            write_sgir(s, accessing_cpu(s), (uint32_t)value); /* word only */
         }
         if (size <= 4) {
             update(s);
@@ -388,7 +431,8 @@ static void dist_write(void *opaque, uint64_t off, uint64_t value, unsigned size
     for (unsigned i = 0; i < size && i < 8; i++) {
         uint64_t a = off + i;
         if (a < GIC_DIST_SIZE && (a & ~3u) != GICD_SGIR) {
-            dist_write_byte(s, 0, (unsigned)a, (uint8_t)(value >> (8 * i)));
+            dist_write_byte(s, accessing_cpu(s), (unsigned)a,
+                            (uint8_t)(value >> (8 * i)));
         }
     }
     update(s);
@@ -534,10 +578,11 @@ static void cpu_write_reg(ArmGic *s, unsigned cpu, uint64_t off, uint32_t v)
 static uint64_t cpu_read(void *opaque, uint64_t off, unsigned size)
 {
     ArmGic *s = opaque;
-    uint64_t v = cpu_read_reg(s, 0, off);
+    unsigned cpu = accessing_cpu(s);
+    uint64_t v = cpu_read_reg(s, cpu, off);
 
     if (size == 8 && off < UINT64_MAX - 4) {
-        v = (uint32_t)v | (uint64_t)cpu_read_reg(s, 0, off + 4) << 32;
+        v = (uint32_t)v | (uint64_t)cpu_read_reg(s, cpu, off + 4) << 32;
     }
     return size >= 8 ? v : v & ((1ull << (8 * size)) - 1);
 }
@@ -547,9 +592,11 @@ static void cpu_write(void *opaque, uint64_t off, uint64_t value, unsigned size)
     ArmGic *s = opaque;
     uint32_t mask = size >= 4 ? UINT32_MAX : (1u << (8 * size)) - 1;
 
-    cpu_write_reg(s, 0, off, (uint32_t)value & mask);
+    unsigned cpu = accessing_cpu(s);
+
+    cpu_write_reg(s, cpu, off, (uint32_t)value & mask);
     if (size == 8 && off < UINT64_MAX - 4) {
-        cpu_write_reg(s, 0, off + 4, (uint32_t)(value >> 32));
+        cpu_write_reg(s, cpu, off + 4, (uint32_t)(value >> 32));
     }
 }
 

@@ -114,10 +114,10 @@ static void node_primecell(Fdt *f, const char *name, const char *compat,
 }
 
 /* The power button: QEMU's gpio-keys node and the PL061 it hangs on. */
-static void node_gpio(Fdt *f)
+static void node_gpio(Fdt *f, uint32_t gpio_phandle)
 {
     static const char *const compats[] = { "arm,pl061", "arm,primecell", NULL };
-    uint32_t gpios[3] = { VIRT_PHANDLE_GPIO, VIRT_GPIO_POWER_PIN, 0 };
+    uint32_t gpios[3] = { gpio_phandle, VIRT_GPIO_POWER_PIN, 0 };
     uint32_t irq[3] = { 0, VIRT_SPI_GPIO, 4 /* level high */ };
 
     begin(f, "gpio-keys");
@@ -130,7 +130,7 @@ static void node_gpio(Fdt *f)
     end(f);
 
     begin(f, "pl061@9030000");
-    prop_u32(f, "phandle", VIRT_PHANDLE_GPIO);
+    prop_u32(f, "phandle", gpio_phandle);
     prop_str(f, "clock-names", "apb_pclk");
     prop_u32(f, "clocks", VIRT_PHANDLE_CLK);
     prop_cells(f, "interrupts", irq, 3);
@@ -141,12 +141,12 @@ static void node_gpio(Fdt *f)
     end(f);
 }
 
-static void node_gic(Fdt *f)
+static void node_gic(Fdt *f, uint32_t gic_phandle)
 {
     uint32_t reg[8] = { 0, VIRT_GIC_DIST, 0, 0x10000, 0, VIRT_GIC_CPU, 0, 0x10000 };
 
     begin(f, "intc@8000000");
-    prop_u32(f, "phandle", VIRT_PHANDLE_GIC);
+    prop_u32(f, "phandle", gic_phandle);
     prop_cells(f, "reg", reg, 8);
     prop_str(f, "compatible", "arm,cortex-a15-gic");
     prop_empty(f, "ranges");
@@ -157,25 +157,35 @@ static void node_gic(Fdt *f)
     end(f);
 }
 
-static void node_cpus(Fdt *f)
+/* One node per CPU; with several, PSCI starts the secondaries (as QEMU). */
+static void node_cpus(Fdt *f, unsigned nb_cpus)
 {
     begin(f, "cpus");
     prop_u32(f, "#size-cells", 0);
     prop_u32(f, "#address-cells", 1);
-    begin(f, "cpu@0");
-    prop_u32(f, "phandle", VIRT_PHANDLE_CPU);
-    prop_u32(f, "reg", 0);
-    prop_str(f, "compatible", "arm,cortex-a15");
-    prop_str(f, "device_type", "cpu");
-    end(f);
+    for (unsigned i = 0; i < nb_cpus; i++) {
+        char name[16];
+
+        g_snprintf(name, sizeof(name), "cpu@%u", i);
+        begin(f, name);
+        prop_u32(f, "phandle", VIRT_PHANDLE_CPU + nb_cpus - 1 - i);
+        prop_u32(f, "reg", i);
+        if (nb_cpus > 1) {
+            prop_str(f, "enable-method", "psci");
+        }
+        prop_str(f, "compatible", "arm,cortex-a15");
+        prop_str(f, "device_type", "cpu");
+        end(f);
+    }
     end(f);
 }
 
-static void node_timer(Fdt *f)
+static void node_timer(Fdt *f, unsigned nb_cpus)
 {
-    /* PPIs, level-high, CPU mask 1: secure, non-secure, virtual, hyp. */
-    uint32_t irq[12] = { 1, VIRT_PPI_SEC_PHYS, 0x104, 1, VIRT_PPI_PHYS, 0x104,
-                         1, VIRT_PPI_VIRT, 0x104, 1, VIRT_PPI_HYP, 0x104 };
+    /* PPIs, level-high, to every CPU: secure, non-secure, virtual, hyp. */
+    uint32_t fl = ((1u << nb_cpus) - 1) << 8 | 4;
+    uint32_t irq[12] = { 1, VIRT_PPI_SEC_PHYS, fl, 1, VIRT_PPI_PHYS, fl,
+                         1, VIRT_PPI_VIRT, fl, 1, VIRT_PPI_HYP, fl };
 
     begin(f, "timer");
     prop_cells(f, "interrupts", irq, 12);
@@ -213,12 +223,16 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
                    char **errmsg)
 {
     Fdt f = { g_malloc0(FDT_SIZE), 0 };
+    unsigned nb_cpus = cfg->nb_cpus ? cfg->nb_cpus : 1;
+    /* QEMU numbers the CPUs' phandles first, then the GIC's and on. */
+    uint32_t gic_phandle = VIRT_PHANDLE_CPU + nb_cpus;
+    uint32_t gpio_phandle = gic_phandle + (VIRT_PHANDLE_GPIO - VIRT_PHANDLE_GIC);
     char *memname;
 
     chk(&f, fdt_create(f.fdt, FDT_SIZE));
     chk(&f, fdt_finish_reservemap(f.fdt));
     begin(&f, "");
-    prop_u32(&f, "interrupt-parent", VIRT_PHANDLE_GIC);
+    prop_u32(&f, "interrupt-parent", gic_phandle);
     prop_str(&f, "model", "linux,dummy-virt");
     prop_u32(&f, "#size-cells", 2);
     prop_u32(&f, "#address-cells", 2);
@@ -234,14 +248,14 @@ int virt_fdt_build(const VirtFdtConfig *cfg, void **blob, size_t *size,
     for (int slot = 0; slot < VIRT_MMIO_SLOTS; slot++) {
         node_virtio(&f, slot);
     }
-    node_gpio(&f);
+    node_gpio(&f, gpio_phandle);
     node_primecell(&f, "pl031@9010000", "arm,pl031", VIRT_RTC, VIRT_SPI_RTC, false);
     node_primecell(&f, "pl011@9000000", "arm,pl011", VIRT_UART, VIRT_SPI_UART, true);
     begin(&f, "pmu");          /* empty on 32-bit virt, as QEMU's */
     end(&f);
-    node_gic(&f);
-    node_cpus(&f);
-    node_timer(&f);
+    node_gic(&f, gic_phandle);
+    node_cpus(&f, nb_cpus);
+    node_timer(&f, nb_cpus);
     node_clock(&f);
     node_chosen(&f, cfg);
     end(&f);

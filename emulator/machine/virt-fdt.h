@@ -17,6 +17,7 @@ typedef struct VirtFdtConfig {
     uint64_t ram_base, ram_size;
     const char *cmdline;          /* NULL: no bootargs */
     uint64_t initrd_start, initrd_end; /* both 0: no initrd */
+    unsigned nb_cpus;             /* 0: one */
 } VirtFdtConfig;
 
 /**

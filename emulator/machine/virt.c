@@ -1,9 +1,11 @@
 /*
  * virt.c - the virt board: wiring, boot, and the main loop
  *
- * One Cortex-A15 on QEMU's virt memory map (machine/virt.h). Time is either
- * the host's monotonic clock or, with -icount, derived from the number of
- * executed instructions so runs are reproducible.
+ * Cortex-A15s (1 to 8, -smp) on QEMU's virt memory map (machine/virt.h).
+ * The CPUs run in turn on this one thread, a slice each, as QEMU's
+ * single-threaded TCG does.  Time is either the host's monotonic clock
+ * or, with -icount, derived from the number of instructions all CPUs
+ * executed so runs are reproducible.
  */
 #include "machine/virt.h"
 
@@ -34,6 +36,11 @@
 
 /* Instructions per slice between device/timer/console checks. */
 #define SLICE_INSNS 100000
+/*
+ * With several CPUs, each runs this many per turn: an IPI or a released
+ * lock reaches the next CPU sooner than a whole slice later.
+ */
+#define SMP_SLICE_INSNS 10000
 /* Longest host sleep while the guest waits for an interrupt. */
 #define IDLE_SLEEP_NS (1000 * 1000)
 /* PSCI function IDs (SMC32 calling convention) and results. */
@@ -49,6 +56,9 @@
 #define PSCI_RET_NOT_SUPPORTED   ((uint32_t)-1)
 #define PSCI_RET_INVALID_PARAMS  ((uint32_t)-2)
 #define PSCI_RET_ALREADY_ON      ((uint32_t)-4)
+/* AFFINITY_INFO states. */
+#define PSCI_AFF_ON  0
+#define PSCI_AFF_OFF 1
 
 /*
  * A -dtb file larger than this is refused before it is read; real ones
@@ -64,8 +74,18 @@
 
 typedef enum { RUNNING, POWER_OFF, RESET, QUIT, SIGNALLED } RunState;
 
+/* What a CPU's timer hooks need: its board and its number. */
+typedef struct VirtCpuLink {
+    VirtMachine *m;
+    unsigned index;
+    bool timer_level[2];
+} VirtCpuLink;
+
 struct VirtMachine {
-    ARMCPU cpu;                /* first: zeroed with the machine */
+    ARMCPU cpu[VIRT_MAX_CPUS]; /* first: zeroed with the machine */
+    VirtCpuLink link[VIRT_MAX_CPUS];
+    unsigned nb_cpus;
+    unsigned current_cpu;      /* the one running now (GIC accesses) */
     VirtConfig cfg;            /* strings borrowed from the caller */
     VirtConsole console;
     MemAddressSpace *as;
@@ -84,7 +104,6 @@ struct VirtMachine {
     VirtRtc rtc_time;
     bool dumped;               /* -machine dumpdtb: nothing to run */
     uint64_t ram_size;
-    bool timer_level[2];
     /* Time. */
     int64_t host_start_ns;
     uint64_t idle_ns;          /* icount: time skipped while idle */
@@ -104,41 +123,61 @@ typedef struct Poller {
 
 /* ---- time ---- */
 
+/* Instructions all CPUs executed, up to their current slices. */
+static uint64_t total_insns(const VirtMachine *m)
+{
+    uint64_t n = 0;
+
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        n += m->cpu[i].parent.icount_total;
+    }
+    return n;
+}
+
 static uint64_t now_ns(const VirtMachine *m)
 {
     if (m->cfg.icount) {
-        return (m->cpu.parent.icount_total << m->cfg.icount_shift) + m->idle_ns;
+        return (total_insns(m) << m->cfg.icount_shift) + m->idle_ns;
     }
     return (uint64_t)(portos_clock_monotonic_ns() - m->host_start_ns);
 }
 
 static uint64_t timer_now(void *opaque)
 {
-    return now_ns(opaque) / NS_PER_TICK;
+    VirtCpuLink *l = opaque;
+
+    return now_ns(l->m) / NS_PER_TICK;
 }
 
-/* Timer outputs drive PPIs 14 (physical) and 11 (virtual) of the GIC. */
+/* A CPU's timer outputs drive its PPIs 14 (physical) and 11 (virtual). */
 static void timer_changed(void *opaque)
 {
-    VirtMachine *m = opaque;
+    VirtCpuLink *l = opaque;
     static const int ppi[2] = { VIRT_PPI_PHYS, VIRT_PPI_VIRT };
 
     for (int t = 0; t < 2; t++) {
-        bool level = arm_gt_irq_level(&m->cpu.env, t);
-        if (level != m->timer_level[t]) {
-            m->timer_level[t] = level;
-            arm_gic_set_irq(m->gic, 16 + ppi[t], level);
+        bool level = arm_gt_irq_level(&l->m->cpu[l->index].env, t);
+        if (level != l->timer_level[t]) {
+            l->timer_level[t] = level;
+            arm_gic_set_ppi(l->m->gic, l->index, 16 + ppi[t], level);
         }
     }
 }
 
-/* The PMU overflow interrupt drives PPI 7 (not described in the 32-bit
-   device tree, as in QEMU). */
+static void timers_changed(VirtMachine *m)
+{
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        timer_changed(&m->link[i]);
+    }
+}
+
+/* A CPU's PMU overflow interrupt drives its PPI 7 (not described in the
+   32-bit device tree, as in QEMU). */
 static void pmu_irq(void *opaque, bool level)
 {
-    VirtMachine *m = opaque;
+    VirtCpuLink *l = opaque;
 
-    arm_gic_set_irq(m->gic, 16 + VIRT_PPI_PMU, level);
+    arm_gic_set_ppi(l->m->gic, l->index, 16 + VIRT_PPI_PMU, level);
 }
 
 static const ARMTimerHooks timer_hooks = { timer_now, timer_changed, pmu_irq };
@@ -148,10 +187,12 @@ static uint64_t next_deadline_ns(VirtMachine *m)
 {
     uint64_t best = UINT64_MAX;
 
-    for (int t = 0; t < 2; t++) {
-        uint64_t d = arm_gt_deadline(&m->cpu.env, t);
-        if (d != UINT64_MAX && d < UINT64_MAX / NS_PER_TICK) {
-            best = MIN(best, d * NS_PER_TICK);
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        for (int t = 0; t < 2; t++) {
+            uint64_t d = arm_gt_deadline(&m->cpu[i].env, t);
+            if (d != UINT64_MAX && d < UINT64_MAX / NS_PER_TICK) {
+                best = MIN(best, d * NS_PER_TICK);
+            }
         }
     }
     /* A pressed power button is a timer too (idle -icount skips to it). */
@@ -170,11 +211,67 @@ static uint64_t rtc_seconds(void *opaque)
 
 /* ---- PSCI over HVC ---- */
 
+/* Leave the current slice (whichever CPU runs) at the next TB boundary. */
+static void kick_cpus(VirtMachine *m)
+{
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        cpu_exit(&m->cpu[i].parent);
+    }
+}
+
+/* The CPU whose MPIDR affinity is @mpidr (Aff0 = number, as QEMU), or NULL. */
+static ARMCPU *cpu_by_mpidr(VirtMachine *m, uint32_t mpidr)
+{
+    return mpidr < m->nb_cpus ? &m->cpu[mpidr] : NULL;
+}
+
+static bool any_cpu_on(const VirtMachine *m)
+{
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        if (!m->cpu[i].powered_off) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void cpu_power_off(ARMCPU *cpu)
+{
+    cpu->powered_off = true;
+    cpu->parent.halted = true;
+}
+
+/*
+ * CPU_ON: the target starts at once (AFFINITY_INFO never reports
+ * ON_PENDING), from reset, in SVC mode with r0 = @context and bit 0 of
+ * @entry choosing Thumb, as QEMU starts it.
+ */
+static uint32_t psci_cpu_on(VirtMachine *m, uint32_t mpidr, uint32_t entry,
+                            uint32_t context)
+{
+    ARMCPU *cpu = cpu_by_mpidr(m, mpidr);
+
+    if (!cpu) {
+        return PSCI_RET_INVALID_PARAMS;
+    }
+    if (!cpu->powered_off) {
+        return PSCI_RET_ALREADY_ON;
+    }
+    arm_cpu_reset(cpu);
+    cpu->powered_off = false;
+    cpu->parent.halted = false;
+    cpu->env.regs[0] = context;
+    cpu->env.regs[15] = entry & ~1u;
+    cpu->env.thumb = entry & 1u;
+    return 0;
+}
+
 static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
                       uint32_t imm)
 {
     VirtMachine *m = opaque;
     uint32_t fn = env->regs[0], ret;
+    ARMCPU *cpu;
 
     /* PSCI's conduit is HVC; without EL3 an SMC is UNDEFINED, as on QEMU. */
     if (kind != ARM_CALL_HVC) {
@@ -186,20 +283,23 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         break;
     case PSCI_SYSTEM_OFF:
         m->state = POWER_OFF;
-        cpu_exit(&m->cpu.parent);
+        kick_cpus(m);
         ret = 0;
         break;
     case PSCI_SYSTEM_RESET:
         m->state = m->cfg.no_reboot ? POWER_OFF : RESET;
-        cpu_exit(&m->cpu.parent);
+        kick_cpus(m);
         ret = 0;
         break;
     case PSCI_CPU_ON:
-        ret = (env->regs[1] & 0xffffff) == 0 ? PSCI_RET_ALREADY_ON
-                                               : PSCI_RET_INVALID_PARAMS;
+        ret = psci_cpu_on(m, env->regs[1], env->regs[2], env->regs[3]);
         break;
     case PSCI_AFFINITY_INFO:
-        ret = (env->regs[1] & 0xffffff) == 0 ? 0 : PSCI_RET_INVALID_PARAMS;
+        /* Levels above 0 are always on (as QEMU). */
+        cpu = cpu_by_mpidr(m, env->regs[1]);
+        ret = env->regs[2] != 0 ? PSCI_AFF_ON
+            : !cpu ? PSCI_RET_INVALID_PARAMS
+            : cpu->powered_off ? PSCI_AFF_OFF : PSCI_AFF_ON;
         break;
     case PSCI_MIGRATE_INFO_TYPE:
         ret = 2; /* no trusted OS */
@@ -208,9 +308,12 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
         ret = 0; /* a standby state: return at once, like WFI */
         break;
     case PSCI_CPU_OFF:
-        /* The only CPU going off leaves nothing running. */
-        m->state = POWER_OFF;
-        cpu_exit(&m->cpu.parent);
+        /* The caller stops here; with no CPU left on, the board is off. */
+        cpu_power_off(env_archcpu(env));
+        if (!any_cpu_on(m)) {
+            m->state = POWER_OFF;
+            kick_cpus(m);
+        }
         ret = 0;
         break;
     case PSCI_FEATURES:
@@ -235,11 +338,12 @@ static bool psci_call(void *opaque, CPUARMState *env, ARMCallKind kind,
 
 /* ---- wiring ---- */
 
+/* The GIC's IRQ output @n goes to CPU @n. */
 static void cpu_irq_line(void *opaque, int n, int level)
 {
     VirtMachine *m = opaque;
 
-    arm_cpu_set_irq(&m->cpu, level);
+    arm_cpu_set_irq(&m->cpu[n], level);
 }
 
 static void uart_tx(void *opaque, uint8_t byte)
@@ -360,10 +464,13 @@ static int add_virtio(VirtMachine *m, char **errmsg)
 
 static int add_devices(VirtMachine *m, char **errmsg)
 {
-    EmuIrq cpu_irq = { cpu_irq_line, m, 0 };
+    EmuIrq cpu_irq[VIRT_MAX_CPUS];
     int r = 0;
 
-    m->gic = arm_gic_new(cpu_irq);
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        cpu_irq[i] = (EmuIrq){ cpu_irq_line, m, (int)i };
+    }
+    m->gic = arm_gic_new(m->nb_cpus, cpu_irq, &m->current_cpu);
     m->uart = pl011_new(arm_gic_input(m->gic, 32 + VIRT_SPI_UART), uart_tx, m);
     m->rtc = pl031_new(arm_gic_input(m->gic, 32 + VIRT_SPI_RTC), rtc_seconds, m);
     m->gpio = pl061_new(arm_gic_input(m->gic, 32 + VIRT_SPI_GPIO));
@@ -420,12 +527,12 @@ static int boot(VirtMachine *m, char **errmsg)
 {
     LoaderRam ram = { m->as, VIRT_RAM, m->ram_size };
     LoadedKernel k;
-    VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg.append, 0, 0 };
+    VirtFdtConfig fc = { VIRT_RAM, m->ram_size, m->cfg.append, 0, 0, m->nb_cpus };
     uint64_t dtb_addr, initrd_addr;
     int64_t initrd_size;
     void *dtb;
     size_t dtb_size;
-    CPUARMState *env = &m->cpu.env;
+    CPUARMState *env = &m->cpu[0].env;
     int r;
 
     if (!m->cfg.kernel) {
@@ -471,7 +578,14 @@ static int boot(VirtMachine *m, char **errmsg)
         return -1;
     }
 
-    arm_cpu_reset(&m->cpu);
+    /* The secondaries wait, powered off, for PSCI CPU_ON (as QEMU's). */
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        arm_cpu_reset(&m->cpu[i]);
+        m->cpu[i].powered_off = false;
+        if (i > 0) {
+            cpu_power_off(&m->cpu[i]);
+        }
+    }
     if (k.is_linux) {
         env->regs[0] = 0;
         env->regs[1] = 0xffffffffu; /* no machine type: use the device tree */
@@ -500,17 +614,31 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
         g_free(rs);
         goto fail;
     }
+    m->nb_cpus = cfg->smp_cpus ? cfg->smp_cpus : 1;
+    if (m->nb_cpus > VIRT_MAX_CPUS) {
+        *errmsg = g_strdup_printf("%u CPUs: virt with a GICv2 has at most %d",
+                                  m->nb_cpus, VIRT_MAX_CPUS);
+        m->nb_cpus = 0;
+        goto fail;
+    }
     r = exec_init(0);
-    if (r < 0 || arm_cpu_init(&m->cpu, m->as, 0) < 0) {
+    for (unsigned i = 0; r == 0 && i < m->nb_cpus; i++) {
+        r = arm_cpu_init(&m->cpu[i], m->as, (int)i);
+    }
+    if (r < 0) {
         *errmsg = g_strdup("cannot initialise the CPU");
         goto fail;
     }
-    arm_cpu_set_call_hook(&m->cpu, psci_call, m);
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        m->link[i] = (VirtCpuLink){ m, i, { false, false } };
+        arm_cpu_set_nb_cpus(&m->cpu[i], m->nb_cpus);
+        arm_cpu_set_call_hook(&m->cpu[i], psci_call, m);
+        arm_cpu_set_timer_hooks(&m->cpu[i], &timer_hooks, &m->link[i]);
+    }
     /* -d exec and cpu show every TB run, not only the unchained ones. */
     if (log_mask(LOG_EXEC | LOG_CPU | LOG_NOCHAIN)) {
         exec_set_debug(EXEC_DEBUG_NOCHAIN);
     }
-    arm_cpu_set_timer_hooks(&m->cpu, &timer_hooks, m);
     virt_rtc_init(&m->rtc_time, cfg->rtc_base, cfg->rtc_base_s, cfg->rtc_clock,
                   cfg->icount);
     if (add_devices(m, errmsg) < 0 || boot(m, errmsg) < 0) {
@@ -569,27 +697,28 @@ static void idle(VirtMachine *m)
 static int64_t timer_budget(VirtMachine *m)
 {
     uint64_t now, next;
+    int64_t slice = m->nb_cpus > 1 ? SMP_SLICE_INSNS : SLICE_INSNS;
 
     if (!m->cfg.icount) {
-        return SLICE_INSNS;
+        return slice;
     }
     /* Stop exactly when the next timer fires, so interrupts are on time. */
     now = now_ns(m);
     next = next_deadline_ns(m);
     if (next == UINT64_MAX) {
-        return SLICE_INSNS;
+        return slice;
     }
     if (next <= now) {
         return 1;
     }
-    return (int64_t)MIN((uint64_t)SLICE_INSNS,
+    return (int64_t)MIN((uint64_t)slice,
                         MAX((next - now) >> m->cfg.icount_shift, 1));
 }
 
 /* Slices also end where a PMU counter overflows (then synced). */
-static int64_t slice_budget(VirtMachine *m)
+static int64_t slice_budget(VirtMachine *m, ARMCPU *cpu)
 {
-    uint64_t pmu = arm_pmu_insns_to_overflow(&m->cpu.env);
+    uint64_t pmu = arm_pmu_insns_to_overflow(&cpu->env);
 
     return (int64_t)MIN((uint64_t)timer_budget(m), MAX(pmu, 1));
 }
@@ -621,9 +750,58 @@ static void wait_stopped(VirtMachine *m)
     }
 }
 
+/*
+ * One turn: each CPU that is on runs a slice, in order (a halted one
+ * returns at once unless it has work).  Returns: true if every CPU
+ * waits for an interrupt, so time may pass idle.
+ */
+static bool run_cpus(VirtMachine *m)
+{
+    bool busy = false;
+    int r;
+
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        ARMCPU *cpu = &m->cpu[i];
+
+        if (cpu->powered_off) {
+            continue;
+        }
+        m->current_cpu = i;
+        if (i > 0) {
+            timer_changed(&m->link[i]); /* time moved on in the last slice */
+        }
+        r = cpu_exec(&cpu->parent, slice_budget(m, cpu));
+        arm_pmu_sync(&cpu->env);
+        if (r == EXCP_DEBUG) {
+            m->current_cpu = 0;
+            virt_stop(m);
+            if (m->debug_fn) {
+                m->debug_fn(m->debug_opaque);
+            }
+            return false;
+        }
+        if (m->state != RUNNING || m->stopped) {
+            m->current_cpu = 0;
+            return false;
+        }
+        busy |= r != EXCP_HLT && r != EXCP_HALTED;
+    }
+    m->current_cpu = 0;
+    if (busy) {
+        return false;
+    }
+    /* Woken by a CPU that ran after it (an SGI, CPU_ON)? */
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        CPUState *cs = &m->cpu[i].parent;
+        if (!m->cpu[i].powered_off && (!cs->halted || cs->ops->has_work(cs))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int virt_run(VirtMachine *m)
 {
-    CPUState *cs = &m->cpu.parent;
     char *err = NULL;
 
     if (m->dumped) {
@@ -635,7 +813,6 @@ int virt_run(VirtMachine *m)
     }
     while (m->state == RUNNING || m->state == RESET) {
         int sig = portos_shutdown_requested();
-        int r;
 
         if (sig) {
             fprintf(stderr, "portos-arm: terminating on signal %d\n", sig);
@@ -659,18 +836,14 @@ int virt_run(VirtMachine *m)
             block_poll();
             wait_stopped(m);
         } else {
-            timer_changed(m);
+            bool idle_now;
+
+            timers_changed(m);
             pl031_update(m->rtc);
             release_button(m);
-            r = cpu_exec(cs, slice_budget(m));
-            arm_pmu_sync(&m->cpu.env);
+            idle_now = run_cpus(m);
             block_poll(); /* completed disk requests interrupt the guest */
-            if (r == EXCP_DEBUG) {
-                virt_stop(m);
-                if (m->debug_fn) {
-                    m->debug_fn(m->debug_opaque);
-                }
-            } else if (m->state == RUNNING && (r == EXCP_HLT || r == EXCP_HALTED)) {
+            if (idle_now && m->state == RUNNING) {
                 idle(m);
             }
         }
@@ -712,7 +885,7 @@ void virt_stop(VirtMachine *m)
     if (!m->stopped) {
         m->stopped = true;
         m->stopped_at_ns = portos_clock_monotonic_ns();
-        cpu_exit(&m->cpu.parent);
+        kick_cpus(m);
     }
 }
 
@@ -733,13 +906,13 @@ bool virt_is_stopped(const VirtMachine *m)
 void virt_system_reset(VirtMachine *m)
 {
     m->state = RESET;
-    cpu_exit(&m->cpu.parent);
+    kick_cpus(m);
 }
 
 void virt_quit(VirtMachine *m)
 {
     m->state = QUIT;
-    cpu_exit(&m->cpu.parent);
+    kick_cpus(m);
 }
 
 void virt_system_powerdown(VirtMachine *m)
@@ -753,9 +926,15 @@ char *virt_describe_devices(VirtMachine *m)
 {
     GString *s = g_string_new("bus: main-system-bus\n  type System\n");
 
-    g_string_append_printf(s, "  dev: cortex-a15-cpu, id \"cpu0\"\n");
-    g_string_append_printf(s, "  dev: arm_gic, mmio %08x/%08x, mmio %08x/%08x, irq -> cpu0\n",
+    for (unsigned i = 0; i < m->nb_cpus; i++) {
+        g_string_append_printf(s, "  dev: cortex-a15-cpu, id \"cpu%u\"\n", i);
+    }
+    g_string_append_printf(s, "  dev: arm_gic, mmio %08x/%08x, mmio %08x/%08x, irq -> cpu0",
                            VIRT_GIC_DIST, GIC_DIST_SIZE, VIRT_GIC_CPU, GIC_CPU_SIZE);
+    for (unsigned i = 1; i < m->nb_cpus; i++) {
+        g_string_append_printf(s, " cpu%u", i);
+    }
+    g_string_append_c(s, '\n');
     g_string_append_printf(s, "  dev: pl011, mmio %08x/%08x, irq SPI %d\n",
                            VIRT_UART, PL011_MMIO_SIZE, VIRT_SPI_UART);
     g_string_append_printf(s, "  dev: pl031, mmio %08x/%08x, irq SPI %d\n",
@@ -784,7 +963,7 @@ char *virt_describe_devices(VirtMachine *m)
 
 struct ARMCPU *virt_cpu(VirtMachine *m)
 {
-    return &m->cpu;
+    return &m->cpu[0];
 }
 
 struct MemAddressSpace *virt_address_space(VirtMachine *m)
@@ -794,7 +973,7 @@ struct MemAddressSpace *virt_address_space(VirtMachine *m)
 
 uint64_t virt_insns(const VirtMachine *m)
 {
-    return m->cpu.parent.icount_total;
+    return total_insns(m);
 }
 
 void virt_free(VirtMachine *m)
@@ -802,8 +981,8 @@ void virt_free(VirtMachine *m)
     if (!m) {
         return;
     }
-    if (m->cpu.tlb_ready) {
-        arm_cpu_destroy(&m->cpu);
+    for (unsigned i = 0; i < VIRT_MAX_CPUS; i++) {
+        arm_cpu_destroy(&m->cpu[i]);   /* a no-op unless initialised */
     }
     exec_exit();
     for (int i = 0; i < m->nb_blk; i++) {

@@ -34,7 +34,10 @@
 #define VIRT_PPI_HYP       10
 #define VIRT_PPI_PMU       7
 
-/* Phandles as QEMU numbers them. */
+/*
+ * Phandles as QEMU numbers them with one CPU; with N, cpu@i is
+ * 0x8000 + N - i and the GIC's and later ones move up by N - 1.
+ */
 #define VIRT_PHANDLE_CLK   0x8000
 #define VIRT_PHANDLE_CPU   0x8001
 #define VIRT_PHANDLE_GIC   0x8002
@@ -48,6 +51,7 @@
 /* ---- the board ---- */
 
 #define VIRT_MAX_DISKS  8
+#define VIRT_MAX_CPUS   8     /* QEMU's virt limit with a GICv2 */
 
 /* Image locks against a second user of the file (block/block.h). */
 typedef enum {
@@ -123,6 +127,7 @@ typedef struct VirtConfig {
     bool icount;           /* deterministic time: advances with insns */
     int icount_shift;      /* ns per instruction = 2^shift */
     bool start_stopped;    /* -S: virt_run starts with virt_stop */
+    unsigned smp_cpus;     /* -smp: 1..VIRT_MAX_CPUS (0: one) */
 } VirtConfig;
 
 typedef struct VirtMachine VirtMachine;

@@ -31,11 +31,12 @@ static const char usage_text[] =
     "       [,model=virtio-net-device]  a virtio NIC on a user-mode network\n"
     "  -netdev user,id=ID[,hostfwd=...][,restrict=on]\n"
     "  -device virtio-net-device,netdev=ID[,mac=52:54:00:12:34:56]\n"
+    "  -smp N, -smp cpus=N[,maxcpus=N]  N CPUs (1..8), started by PSCI CPU_ON\n"
     "  -snapshot                write to temporary copies of the disk images\n"
     "  -nographic               no display; the serial port is on stdio\n"
     "  -serial stdio|mon:stdio|file:F|pty|null|none\n"
     "  -monitor stdio|none      a monitor on stdio (then -serial elsewhere)\n"
-    "  -display none, -nic none, -net none, -smp 1, -no-reboot, -nodefaults, -name NAME\n"
+    "  -display none, -nic none, -net none, -no-reboot, -nodefaults, -name NAME\n"
     "  -vga none, -parallel none, -L DIR, -no-user-config, -global virtio-mmio.force-legacy=false\n"
     "  -rtc base=utc|localtime|DATE,clock=host|rt|vm   the PL031's time\n"
     "  -cpu help, -machine help, -accel help   list what there is\n"
@@ -858,6 +859,38 @@ out:
 }
 
 /* Options that take an argument, and whether a repeat replaces it. */
+/* -smp N, -smp cpus=N[,maxcpus=N]: 1..8 CPUs, none hot-pluggable. */
+static char *parse_smp(EmuConfig *cfg, const char *arg)
+{
+    static const char *const keys[] = { "cpus", "maxcpus", NULL };
+    char *first = NULL, *err;
+    GHashTable *h = parse_props(arg, &first);
+    const char *cpus = first ? first : g_hash_table_lookup(h, "cpus");
+    const char *max = g_hash_table_lookup(h, "maxcpus");
+    guint64 n = 0, m = 0;
+
+    err = check_keys(h, keys, "-smp");
+    if (!err && (first && g_hash_table_contains(h, "cpus"))) {
+        err = g_strdup_printf("-smp: '%s' gives the CPU count twice", arg);
+    }
+    if (!err && (!cpus || !g_ascii_string_to_unsigned(cpus, 10, 1, VIRT_MAX_CPUS,
+                                                       &n, NULL))) {
+        err = g_strdup_printf("-smp: '%s': the CPU count must be 1..%d "
+                              "(virt with a GICv2)", arg, VIRT_MAX_CPUS);
+    }
+    if (!err && max && (!g_ascii_string_to_unsigned(max, 10, 1, VIRT_MAX_CPUS,
+                                                    &m, NULL) || m != n)) {
+        err = g_strdup_printf("-smp: '%s': maxcpus must equal cpus "
+                              "(no CPU hot-plug)", arg);
+    }
+    if (!err) {
+        cfg->smp_cpus = (unsigned)n;
+    }
+    g_free(first);
+    g_hash_table_destroy(h);
+    return err;
+}
+
 static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
 {
     if (!strcmp(opt, "M") || !strcmp(opt, "machine")) {
@@ -961,9 +994,7 @@ static char *apply_option(EmuConfig *cfg, const char *opt, const char *arg)
     } else if (!strcmp(opt, "L")) {
         /* A firmware search path: portos-arm loads no firmware or ROMs. */
     } else if (!strcmp(opt, "smp")) {
-        if (strcmp(arg, "1") && strcmp(arg, "cpus=1")) {
-            return g_strdup_printf("-smp: '%s' is not supported (one CPU)", arg);
-        }
+        return parse_smp(cfg, arg);
     } else {
         return NULL; /* not an option with an argument */
     }
@@ -1173,6 +1204,7 @@ void emu_cli_virt_config(const EmuConfig *cfg, VirtConfig *vc)
     vc->icount = cfg->icount;
     vc->icount_shift = cfg->icount_shift;
     vc->start_stopped = cfg->start_stopped;
+    vc->smp_cpus = cfg->smp_cpus;
 }
 
 void emu_cli_free(EmuConfig *cfg)

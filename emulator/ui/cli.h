@@ -99,6 +99,7 @@ typedef struct EmuConfig {
     char *log_file;        /* -D, or NULL: stderr */
     char *log_dfilter;     /* -dfilter, checked; NULL: every address */
     bool start_stopped;    /* -S: wait for a debugger or monitor */
+    unsigned smp_cpus;     /* -smp: 1..VIRT_MAX_CPUS; 0: one */
     char *gdb_host;        /* -gdb tcp:HOST:PORT, -s; NULL: 127.0.0.1 */
     int gdb_port;          /* -1: no gdbstub */
 } EmuConfig;

@@ -29,7 +29,7 @@ static void setup(void)
     EmuIrq out = { irq_cb, NULL, 0 };
 
     cpu_irq = 0;
-    s = arm_gic_new(out);
+    s = arm_gic_new(1, &out, NULL);
 }
 
 static void teardown(void)

@@ -99,6 +99,44 @@ START_TEST(test_no_initrd_no_cmdline)
 }
 END_TEST
 
+/* -smp 4: the nodes and numbers QEMU's virt gives four CPUs. */
+START_TEST(test_four_cpus)
+{
+    VirtFdtConfig cfg = { 0x40000000, 256u << 20, NULL, 0, 0, 4 };
+    size_t size;
+    char *err = NULL;
+    int len;
+    const void *p;
+
+    ck_assert_int_eq(virt_fdt_build(&cfg, &blob, &size, &err), 0);
+    for (unsigned i = 0; i < 4; i++) {
+        char path[32];
+
+        g_snprintf(path, sizeof(path), "/cpus/cpu@%u", i);
+        ck_assert_uint_eq(cell(prop(path, "reg", &len), 0), i);
+        ck_assert_uint_eq(cell(prop(path, "phandle", &len), 0), 0x8004 - i);
+        ck_assert_str_eq(prop(path, "enable-method", &len), "psci");
+    }
+    ck_assert_int_lt(fdt_path_offset(blob, "/cpus/cpu@4"), 0);
+    ck_assert_uint_eq(cell(prop("/intc@8000000", "phandle", &len), 0), 0x8005);
+    ck_assert_uint_eq(cell(prop("/", "interrupt-parent", &len), 0), 0x8005);
+    ck_assert_uint_eq(cell(prop("/pl061@9030000", "phandle", &len), 0), 0x8007);
+    ck_assert_uint_eq(cell(prop("/gpio-keys/poweroff", "gpios", &len), 0), 0x8007);
+    p = prop("/timer", "interrupts", &len);
+    ck_assert_int_eq(len, 48);
+    for (int i = 0; i < 4; i++) {
+        ck_assert_uint_eq(cell(p, 3 * i + 2), 0xf04);   /* PPI mask: 4 CPUs */
+    }
+    g_free(blob);
+    /* One CPU: no enable-method, as QEMU. */
+    cfg.nb_cpus = 1;
+    ck_assert_int_eq(virt_fdt_build(&cfg, &blob, &size, &err), 0);
+    ck_assert_ptr_null(prop("/cpus/cpu@0", "enable-method", &len));
+    ck_assert_uint_eq(cell(prop("/timer", "interrupts", &len), 2), 0x104);
+    g_free(blob);
+}
+END_TEST
+
 START_TEST(test_huge_cmdline_fails_cleanly)
 {
     VirtFdtConfig cfg = { 0x40000000, 256u << 20, NULL, 0, 0 };
@@ -213,6 +251,7 @@ Suite *suite_virt_fdt(void)
 
     tcase_add_test(tc, test_layout);
     tcase_add_test(tc, test_no_initrd_no_cmdline);
+    tcase_add_test(tc, test_four_cpus);
     tcase_add_test(tc, test_huge_cmdline_fails_cleanly);
     tcase_add_test(tc, test_user_dtb_patched);
     tcase_add_test(tc, test_user_dtb_refused);

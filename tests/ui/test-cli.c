@@ -118,6 +118,13 @@ START_TEST(test_defaults_and_flags)
     ck_assert(cfg.icount);
     ck_assert_int_eq(cfg.icount_shift, 4);
     ck_assert_uint_eq(cfg.log_mask, LOG_INT | LOG_UNIMP);
+    ck_assert_uint_eq(cfg.smp_cpus, 1);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -smp 8"), EMU_CLI_RUN);
+    ck_assert_uint_eq(cfg.smp_cpus, 8);
+    emu_cli_free(&cfg);
+    ck_assert_int_eq(parse(&cfg, &err, "-kernel k -smp cpus=4,maxcpus=4"), EMU_CLI_RUN);
+    ck_assert_uint_eq(cfg.smp_cpus, 4);
     emu_cli_free(&cfg);
 }
 END_TEST
@@ -228,7 +235,14 @@ START_TEST(test_errors)
     expect_error("-kernel k -D", "-D: requires an argument");
     expect_error("-kernel k -dfilter 0x10+0", "-dfilter: empty or wrapping range");
     expect_error("-kernel k -dfilter 0x10:0x20", "-dfilter: bad range");
-    expect_error("-kernel k -smp 4", "one CPU");
+    expect_error("-kernel k -smp 9", "-smp: '9': the CPU count must be 1..8 (virt with a GICv2)");
+    expect_error("-kernel k -smp 0", "the CPU count must be 1..8");
+    expect_error("-kernel k -smp cpus=", "the CPU count must be 1..8");
+    expect_error("-kernel k -smp 2x", "the CPU count must be 1..8");
+    expect_error("-kernel k -smp maxcpus=2", "the CPU count must be 1..8");
+    expect_error("-kernel k -smp cpus=2,maxcpus=4", "maxcpus must equal cpus");
+    expect_error("-kernel k -smp 2,cpus=2", "gives the CPU count twice");
+    expect_error("-kernel k -smp 2,sockets=2", "-smp: invalid parameter 'sockets'");
     expect_error("-kernel k -nic tap", "-nic: 'tap' is not supported");
 }
 END_TEST

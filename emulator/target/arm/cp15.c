@@ -80,6 +80,23 @@ static void tlbimva_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
     tlb_flush_page(&env_cpu(env)->tlb, (uint32_t)v & 0xfffff000u);
 }
 
+/* The inner-shareable forms act on every CPU's TLB. */
+static void tlbiall_is_write(CPUARMState *env, const ARMCPRegInfo *ri,
+                             uint64_t v)
+{
+    for (CPUState *c = cpu_list_first(); c; c = c->next_cpu) {
+        tlb_flush(&c->tlb);
+    }
+}
+
+static void tlbimva_is_write(CPUARMState *env, const ARMCPRegInfo *ri,
+                             uint64_t v)
+{
+    for (CPUState *c = cpu_list_first(); c; c = c->next_cpu) {
+        tlb_flush_page(&c->tlb, (uint32_t)v & 0xfffff000u);
+    }
+}
+
 static void ats1_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
     /* opc2: 0 PL1 read, 1 PL1 write, 2 PL0 read, 3 PL0 write. */
@@ -194,7 +211,11 @@ static const ARMCPRegInfo cp15_regs[] = {
     RW32("DFAR", 15, 0, 6, 0, 0, cp15.dfar, 0),
     RW32("IFAR", 15, 0, 6, 0, 2, cp15.ifar, 0),
 
-    /* c7: cache maintenance (no caches: no-ops), barriers, VA->PA */
+    /*
+     * c7: cache maintenance (no caches: no-ops), barriers, VA->PA.  The
+     * inner-shareable I-cache ops need no broadcast either: every CPU
+     * runs the one set of TBs, dropped when guest code is written.
+     */
     NOP32("ICIALLUIS", 15, 0, 7, 1, 0, CP_PL1_W),
     NOP32("BPIALLIS", 15, 0, 7, 1, 6, CP_PL1_W),
     RW32("PAR", 15, 0, 7, 4, 0, cp15.par, 0xffffffffu),
@@ -224,10 +245,10 @@ static const ARMCPRegInfo cp15_regs[] = {
     NOP32("DCCISW", 15, 0, 7, 14, 2, CP_PL1_W),
 
     /* c8: TLB maintenance.  No ASID tags: by-ASID flushes everything. */
-    OP32("TLBIALLIS", 15, 0, 8, 3, 0, CP_PL1_W, tlbiall_write),
-    OP32("TLBIMVAIS", 15, 0, 8, 3, 1, CP_PL1_W, tlbimva_write),
-    OP32("TLBIASIDIS", 15, 0, 8, 3, 2, CP_PL1_W, tlbiall_write),
-    OP32("TLBIMVAAIS", 15, 0, 8, 3, 3, CP_PL1_W, tlbimva_write),
+    OP32("TLBIALLIS", 15, 0, 8, 3, 0, CP_PL1_W, tlbiall_is_write),
+    OP32("TLBIMVAIS", 15, 0, 8, 3, 1, CP_PL1_W, tlbimva_is_write),
+    OP32("TLBIASIDIS", 15, 0, 8, 3, 2, CP_PL1_W, tlbiall_is_write),
+    OP32("TLBIMVAAIS", 15, 0, 8, 3, 3, CP_PL1_W, tlbimva_is_write),
     OP32("ITLBIALL", 15, 0, 8, 5, 0, CP_PL1_W, tlbiall_write),
     OP32("ITLBIMVA", 15, 0, 8, 5, 1, CP_PL1_W, tlbimva_write),
     OP32("ITLBIASID", 15, 0, 8, 5, 2, CP_PL1_W, tlbiall_write),

@@ -351,8 +351,10 @@ void arm_cpu_reset(ARMCPU *cpu)
     CPUARMState *env = &cpu->env;
     CPUState *cs = &cpu->parent;
     uint32_t mpidr_aff = env->cp15.mpidr & 0xffffff;
-    uint32_t l2ctlr = env->cp15.l2ctlr & 0x03000000u;
+    uint32_t l2ctlr = env->cp15.l2ctlr & 0x07000000u;
     uint32_t cbar = env->cp15.cbar ? env->cp15.cbar : cortex_a15.cbar;
+    /* The input lines are the GIC's, not the CPU's: a reset keeps them. */
+    uint32_t irq_line = env->irq_line, fiq_line = env->fiq_line;
     int i;
 
     if (env->cp15.pmu_irq && cpu->timer_hooks && cpu->timer_hooks->pmu_irq) {
@@ -399,6 +401,9 @@ void arm_cpu_reset(ARMCPU *cpu)
     env->cp15.cntfrq = cortex_a15.cntfrq;
     env->cp14.dbgdidr = 0x3515f021;   /* v7.1 debug, 6 BRPs, 4 WRPs */
     env->cp14.dbgoslsr = 0xa;         /* OS lock implemented and set */
+    env->irq_line = irq_line;
+    env->fiq_line = fiq_line;
+    cpu->event_reg = false;
 
     cs->halted = false;
     cs->exception_index = EXCP_NONE;
@@ -432,9 +437,10 @@ void arm_cpu_destroy(ARMCPU *cpu)
 
 void arm_cpu_set_nb_cpus(ARMCPU *cpu, unsigned nb_cpus)
 {
-    uint32_t n = nb_cpus ? (nb_cpus - 1) & 3 : 0;
+    /* Cores - 1 from bit 24, unmasked as QEMU's (8 CPUs spill into 26). */
+    uint32_t n = nb_cpus ? (nb_cpus - 1) & 7 : 0;
 
-    cpu->env.cp15.l2ctlr = (cpu->env.cp15.l2ctlr & ~0x03000000u) | (n << 24);
+    cpu->env.cp15.l2ctlr = (cpu->env.cp15.l2ctlr & ~0x07000000u) | (n << 24);
 }
 
 void arm_cpu_set_call_hook(ARMCPU *cpu, ARMCallHook *fn, void *opaque)

@@ -431,6 +431,9 @@ typedef struct ARMCPU {
     const ARMTimerHooks *timer_hooks;
     void *timer_opaque;
     bool tlb_ready;              /* registered with the engine */
+    /* SMP (machine/virt-smp.c). */
+    bool event_reg;              /* WFE's event register (set by SEV) */
+    bool powered_off;            /* PSCI: off until CPU_ON; no work */
 } ARMCPU;
 
 static inline ARMCPU *arm_cpu(CPUState *cs)
@@ -631,6 +634,14 @@ void helper_usr_reg_write(struct CPUState *cs, uint32_t reg,
 void helper_wfi(struct CPUState *cs);                                /* v_ */
 /* WFE/YIELD: a hint; returns to the loop so other CPUs run. */
 void helper_yield(struct CPUState *cs);                              /* v_ */
+/*
+ * WFE: regs[15] = next instruction.  With the event register set, clears
+ * it and completes; else yields the rest of the slice to the other CPUs
+ * (cpu_exec returns EXCP_YIELD), as QEMU's TCG: the CPU never sleeps.
+ */
+void helper_wfe(struct CPUState *cs);                                /* v_ */
+/* SEV: sets the event register of every CPU. */
+void helper_sev(struct CPUState *cs);                                /* v_ */
 
 /* ---- cp15.c: coprocessor registers ---- */
 

@@ -149,8 +149,10 @@ bool arm_cpu_exec_interrupt(CPUState *cs, uint32_t interrupt_request)
 
 bool arm_cpu_has_work(CPUState *cs)
 {
-    /* WFI wakes on a pending interrupt even when CPSR masks it. */
-    return (cs->interrupt_request & (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ))
+    /* WFI wakes on a pending interrupt even when CPSR masks it; a CPU
+       that PSCI powered off waits for CPU_ON only. */
+    return !arm_cpu(cs)->powered_off &&
+           (cs->interrupt_request & (CPU_INTERRUPT_HARD | CPU_INTERRUPT_FIQ))
            != 0;
 }
 
@@ -261,6 +263,25 @@ void helper_wfi(struct CPUState *cs)
     cs->halted = true;
     cs->exception_index = EXCP_HLT;
     cpu_loop_exit(cs);
+}
+
+void helper_wfe(struct CPUState *cs)
+{
+    ARMCPU *cpu = arm_cpu(cs);
+
+    if (cpu->event_reg) {
+        cpu->event_reg = false;
+        return;
+    }
+    cs->exception_index = EXCP_YIELD;
+    cpu_loop_exit(cs);
+}
+
+void helper_sev(struct CPUState *cs)
+{
+    for (CPUState *c = cpu_list_first(); c; c = c->next_cpu) {
+        arm_cpu(c)->event_reg = true;
+    }
 }
 
 void helper_yield(struct CPUState *cs)

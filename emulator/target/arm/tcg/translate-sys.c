@@ -189,9 +189,16 @@ bool gen_hint(DisasContext *s, int op)
         tcg_gen_call0(&h_wfi, NULL);
         s->is_jmp = DISAS_EXIT;
         break;
-    case HINT_YIELD:
     case HINT_WFE:
-        /* One CPU: nothing to wait for; let the loop run its checks. */
+        gen_sync_state(s, s->pc_next);
+        tcg_gen_call0(&h_wfe, NULL);
+        s->is_jmp = DISAS_EXIT;
+        break;
+    case HINT_SEV:
+        tcg_gen_call0(&h_sev, NULL);
+        break;
+    case HINT_YIELD:
+        /* Let the loop run its checks. */
         gen_end_tb(s);
         break;
     default:

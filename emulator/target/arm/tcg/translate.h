@@ -284,7 +284,7 @@ bool gen_cp_access(DisasContext *s, int cp, bool is64, bool read, int opc1,
 extern const TCGHelper h_cpsr_read, h_cpsr_write, h_spsr_read, h_spsr_write;
 extern const TCGHelper h_exception, h_exception_next, h_exception_return;
 extern const TCGHelper h_usr_reg_read, h_usr_reg_write;
-extern const TCGHelper h_banked_read, h_banked_write, h_rfe, h_wfi;
+extern const TCGHelper h_banked_read, h_banked_write, h_rfe, h_wfi, h_wfe, h_sev;
 extern const TCGHelper h_cp_read, h_cp_write, h_cp_read64, h_cp_write64;
 extern const TCGHelper h_shl_cc, h_shr_cc, h_sar_cc, h_ror_cc;
 extern const TCGHelper h_qadd, h_qsub, h_qdadd, h_qdsub;
