@@ -123,13 +123,17 @@ typedef struct Poller {
 
 /* ---- time ---- */
 
-/* Instructions all CPUs executed, up to their current slices. */
+/*
+ * Instructions all CPUs executed, the running CPU's up to the TB it is in:
+ * under -icount a guest that reads the counter in a loop sees it advance
+ * as on QEMU, not only at slice ends.
+ */
 static uint64_t total_insns(const VirtMachine *m)
 {
     uint64_t n = 0;
 
     for (unsigned i = 0; i < m->nb_cpus; i++) {
-        n += m->cpu[i].parent.icount_total;
+        n += cpu_icount_now(&m->cpu[i].parent);
     }
     return n;
 }
