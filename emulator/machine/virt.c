@@ -31,6 +31,7 @@
 #include "net/net.h"
 #include "target/arm/cpu.h"
 #include "util/log.h"
+#include "util/stats.h"
 
 /* Instructions per slice between device/timer/console checks. */
 #define SLICE_INSNS 100000
@@ -566,6 +567,16 @@ static void idle(VirtMachine *m)
     }
 }
 
+/* idle(), its host time kept for -d stats. */
+static void idle_counted(VirtMachine *m)
+{
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    idle(m);
+    emu_stats.idle_waits++;
+    emu_stats.idle_ns += (uint64_t)(portos_clock_monotonic_ns() - t0);
+}
+
 static int64_t timer_budget(VirtMachine *m)
 {
     uint64_t now, next;
@@ -671,7 +682,7 @@ int virt_run(VirtMachine *m)
                     m->debug_fn(m->debug_opaque);
                 }
             } else if (m->state == RUNNING && (r == EXCP_HLT || r == EXCP_HALTED)) {
-                idle(m);
+                idle_counted(m);
             }
         }
         if (m->console.flush) {
