@@ -29,10 +29,10 @@ portos_require_packages() {
 # shellcheck disable=SC2034 # used by the scripts that source this file
 # The ARM cross tools and QEMU build and check the guest test programs;
 # capstone disassembles guest code for -d in_asm; gdb-multiarch drives the
-# gdbstub (tests/gdbstub).
+# gdbstub (tests/gdbstub); time(1) gives bench/boot-bench --rss the peak RSS.
 PORTOS_PKGS_POSIX=(gcc meson ninja-build pkgconf libglib2.0-dev check valgrind
     libfdt-dev libcapstone-dev python3 gcc-arm-linux-gnueabihf binutils-arm-linux-gnueabihf
-    qemu-system-arm e2fsprogs libslirp-dev gdb-multiarch)
+    qemu-system-arm e2fsprogs libslirp-dev gdb-multiarch time)
 
 # The fuzz stage: clang with its sanitizer and libFuzzer runtimes.
 # shellcheck disable=SC2034 # used by the scripts that source this file

@@ -213,6 +213,7 @@ static TranslationBlock *tb_find(CPUState *cs)
     unsigned h;
     void *host;
 
+    es->stats.tb_finds++;
     cs->ops->get_tb_state(cs, &pc, &flags);
     if (cflags) {
         cs->cflags_next_tb = 0;
@@ -329,6 +330,7 @@ static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
         }
         r = tci_exec(cs, tb);
         cs->tci_tb = NULL;
+        es->stats.exits[r & TB_EXIT_MASK]++;
         tb = (TranslationBlock *)(r & ~(uintptr_t)TB_EXIT_MASK);
         switch (r & TB_EXIT_MASK) {
         case TB_EXIT_IDX0:

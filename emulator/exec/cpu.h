@@ -349,6 +349,12 @@ typedef struct ExecStats {
     uint64_t tb_links;          /* goto_tb slots patched */
     uint64_t tbs_live;
     uint64_t code_bytes_used;
+    /* -d stats; bumped once per main-loop turn or translation. */
+    uint64_t tbs_nocache;       /* one-shot TBs (budget, single step) */
+    uint64_t insns_translated;  /* guest instructions in translated TBs */
+    uint64_t translate_ns;      /* host time translating (-d stats only) */
+    uint64_t tb_finds;          /* TBs the main loop looked for */
+    uint64_t exits[4];          /* tci_exec() returns, by TB_EXIT_* code */
 } ExecStats;
 void exec_get_stats(ExecStats *st);
 

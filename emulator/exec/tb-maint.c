@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <portos/osinfo.h>
+
 #include "exec/exec-int.h"
 #include "tci/tci.h"
 #include "util/log.h"
@@ -424,6 +426,8 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
     TranslationBlock proto;
     void *host;
     uint64_t phys;
+    /* -d stats: translation time (a clock read is nothing next to it). */
+    int64_t t0 = G_UNLIKELY(log_mask(LOG_STATS)) ? portos_clock_monotonic_ns() : 0;
 
     /* May longjmp: a prefetch abort or bus error at @pc. */
     phys = tlb_get_code_page(&cs->tlb, pc, mmu, &host);
@@ -481,6 +485,11 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
                 tb_register(cs, tb);
             }
             es->stats.tbs_translated++;
+            es->stats.tbs_nocache += nocache;
+            es->stats.insns_translated += tb->icount;
+            if (G_UNLIKELY(t0)) {
+                es->stats.translate_ns += (uint64_t)(portos_clock_monotonic_ns() - t0);
+            }
             return tb;
         }
         if (used == -ENOSPC && !nocache && !flushed && es->code_used > 0) {

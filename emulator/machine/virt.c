@@ -33,6 +33,7 @@
 #include "net/net.h"
 #include "target/arm/cpu.h"
 #include "util/log.h"
+#include "util/stats.h"
 
 /* Instructions per slice between device/timer/console checks. */
 #define SLICE_INSNS 100000
@@ -698,6 +699,16 @@ static void idle(VirtMachine *m)
     }
 }
 
+/* idle(), its host time kept for -d stats. */
+static void idle_counted(VirtMachine *m)
+{
+    int64_t t0 = portos_clock_monotonic_ns();
+
+    idle(m);
+    emu_stats.idle_waits++;
+    emu_stats.idle_ns += (uint64_t)(portos_clock_monotonic_ns() - t0);
+}
+
 static int64_t timer_budget(VirtMachine *m)
 {
     uint64_t now, next;
@@ -848,7 +859,7 @@ int virt_run(VirtMachine *m)
             idle_now = run_cpus(m);
             block_poll(); /* completed disk requests interrupt the guest */
             if (idle_now && m->state == RUNNING) {
-                idle(m);
+                idle_counted(m);
             }
         }
         if (m->console.flush) {

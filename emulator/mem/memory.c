@@ -187,6 +187,7 @@ void mem_region_read(MemRegion *r, uint64_t off, unsigned size,
                      uint64_t *val)
 {
     if (r->kind == MEM_REGION_MMIO) {
+        r->stat_reads++;
         *val = r->ops->read(r->opaque, off, size);
         return;
     }
@@ -203,6 +204,7 @@ void mem_region_write(MemRegion *r, uint64_t off, unsigned size,
 {
     switch (r->kind) {
     case MEM_REGION_MMIO:
+        r->stat_writes++;
         r->ops->write(r->opaque, off, val, size);
         break;
     case MEM_REGION_ROM:

@@ -64,6 +64,7 @@ struct MemRegion {
     void *opaque;
     uint8_t *code_map;
     size_t alloc_size;           /* bytes from portos_ram_alloc */
+    uint64_t stat_reads, stat_writes;  /* MMIO accesses by CPUs (-d stats) */
 };
 
 /**

@@ -76,6 +76,7 @@ void tlb_flush_page_by_mmuidx(CPUTLB *tlb, uint64_t vaddr, uint16_t idxmap)
     uint64_t vpage = vaddr & TARGET_PAGE_MASK;
     bool all = false;
 
+    tlb->stat_page_flushes++;
     for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
         CPUTLBEntry *e;
 
@@ -337,6 +338,7 @@ uint64_t tlb_load_slow(CPUTLB *tlb, uint64_t vaddr, MemOp op,
     unsigned size = memop_size(op);
     uint64_t v;
 
+    tlb->stat_slow++;
     if ((vaddr & (size - 1)) && (op & MO_ALIGN)) {
         tlb->hooks->unaligned(tlb->cpu, vaddr, MMU_DATA_LOAD, mmu_idx);
         return 0;
@@ -364,6 +366,7 @@ void tlb_store_slow(CPUTLB *tlb, uint64_t vaddr, uint64_t val, MemOp op,
 {
     unsigned size = memop_size(op);
 
+    tlb->stat_slow++;
     if ((vaddr & (size - 1)) && (op & MO_ALIGN)) {
         tlb->hooks->unaligned(tlb->cpu, vaddr, MMU_DATA_STORE, mmu_idx);
         return;

@@ -135,6 +135,9 @@ typedef struct CPUTLB {
     const CPUTLBHooks *hooks;
     void *cpu;
     uint64_t stat_fills, stat_flushes;
+    /* By-address flushes, and accesses that took the slow path (TLB
+       miss, MMIO, page-crossing, watchpoint): -d stats. */
+    uint64_t stat_page_flushes, stat_slow;
     TLBWatchpoint watch[TLB_MAX_WATCH];
     unsigned nb_watch;
 } CPUTLB;

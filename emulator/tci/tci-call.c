@@ -8,6 +8,10 @@
 #include <string.h>
 
 #include "tci/tci-ops.h"
+#include "util/log.h"
+#include "util/stats.h"
+
+TCIStats tci_stats;
 
 const unsigned char tci_op_len[TCI_NB_OPS] = {
 #define TCI_LEN_(name, len) [TCI_##name] = len,
@@ -67,8 +71,19 @@ void tci_call(CPUState *cs, const uint16_t *pc)
     }
 }
 
+void tci_stats_call(const uint16_t *pc)
+{
+    uint64_t hv;
+
+    memcpy(&hv, pc + 1, 8);
+    stats_count(STATS_HELPER, ((const TCGHelper *)(uintptr_t)hv)->name, 1);
+}
+
 uintptr_t tci_exec(CPUState *cs, TranslationBlock *tb)
 {
+    if (G_UNLIKELY(log_mask(LOG_STATS))) {
+        return tci_exec_stats(cs, tb);
+    }
     return tci_have_threaded ? tci_exec_threaded(cs, tb)
                              : tci_exec_switch(cs, tb);
 }

@@ -60,6 +60,25 @@ uintptr_t tci_exec(CPUState *cs, TranslationBlock *tb);
 /* The two dispatch variants; tci_exec() is one of them. */
 uintptr_t tci_exec_switch(CPUState *cs, TranslationBlock *tb);
 uintptr_t tci_exec_threaded(CPUState *cs, TranslationBlock *tb);
+
+/**
+ * TCIStats: what the counting interpreter (tci_exec_stats, the switch
+ * variant with counters compiled in) saw.  tci_exec() runs it instead of
+ * the fast variants only with -d stats, so they count nothing and cost
+ * nothing.  Helper calls are counted by name (util/stats.h).
+ */
+typedef struct TCIStats {
+    uint64_t ops;            /* bytecode ops dispatched */
+    uint64_t loads, stores;  /* guest memory accesses */
+    uint64_t chained;        /* goto_tb into a linked TB */
+    uint64_t unchained;      /* goto_tb not (yet) linked: back to the loop */
+    uint64_t lookup_hits;    /* lookup_and_goto_ptr found the next TB */
+    uint64_t lookup_misses;  /* ... did not: back to the loop */
+} TCIStats;
+extern TCIStats tci_stats;
+uintptr_t tci_exec_stats(CPUState *cs, TranslationBlock *tb);
+/* tci_stats_call: count the helper call at @pc (a call op). */
+void tci_stats_call(const uint16_t *pc);
 /** tci_have_threaded: whether tci_exec_threaded() uses computed goto. */
 extern const int tci_have_threaded;
 

@@ -10,6 +10,7 @@
 
 #include "gdbstub/gdbstub.h"
 #include "machine/virt.h"
+#include "machine/virt-stats.h"
 #include "ui/chardev.h"
 #include "ui/cli.h"
 #include "util/log.h"
@@ -66,6 +67,9 @@ int main(int argc, char **argv)
         }
     }
     status = virt_run(m);
+    if (log_mask(LOG_STATS)) {
+        virt_print_stats(m, log_file());
+    }
     gdbstub_free(gdb);
 free_machine:
     virt_free(m);

@@ -27,6 +27,7 @@
 #define LOG_UNIMP        (1u << 8)  /* unimplemented features used */
 #define LOG_GUEST_ERROR  (1u << 9)  /* the guest misused a device */
 #define LOG_NOCHAIN      (1u << 10) /* no TB chaining: exec/cpu see all */
+#define LOG_STATS        (1u << 11) /* counters and where time went, at exit */
 
 /* Read through log_mask(); set with log_set_mask(). */
 extern unsigned log_flags;

@@ -47,6 +47,8 @@ bt_make_disk() {
 
 # bt_extra: more emulator arguments, after the reference ones (so they win).
 bt_extra=()
+# bt_wrap: a command the timed boot runs under (e.g. /usr/bin/time -o F).
+bt_wrap=()
 
 # bt_boot EMU_ARRAY_NAME TRANSCRIPT TIMEOUT APPEND [DISK]
 # Boot once with the reference board arguments; stdin is /dev/null, the
@@ -66,7 +68,7 @@ bt_boot() {
 	t0=$(date +%s%N)
 	bt_rc=0
 	# A hang must fail, not block: TERM at the limit, KILL 10 s later.
-	timeout -k 10 "$limit" "${_bt_emu[@]}" "${args[@]}" </dev/null >"$log.raw" 2>&1 || bt_rc=$?
+	"${bt_wrap[@]+"${bt_wrap[@]}"}" timeout -k 10 "$limit" "${_bt_emu[@]}" "${args[@]}" </dev/null >"$log.raw" 2>&1 || bt_rc=$?
 	t1=$(date +%s%N)
 	bt_ms=$(((t1 - t0) / 1000000))
 	tr -d '\r' <"$log.raw" >"$log"

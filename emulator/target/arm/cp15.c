@@ -12,6 +12,8 @@
 #include <glib.h>
 
 #include "target/arm/internals.h"
+#include "util/log.h"
+#include "util/stats.h"
 
 #define KEY32(cp, opc1, crn, crm, opc2) ARM_CP_KEY(cp, 0, opc1, crn, crm, opc2)
 #define KEY64(cp, opc1, crm) ARM_CP_KEY(cp, 1, opc1, 0, crm, 0)
@@ -48,6 +50,14 @@ static void ignore_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
 }
 
+/* -d stats: whole-TLB flushes by the register written. */
+static void count_flush(const ARMCPRegInfo *ri)
+{
+    if (G_UNLIKELY(log_mask(LOG_STATS))) {
+        stats_count(STATS_TLB_FLUSH, ri->name, 1);
+    }
+}
+
 /* Writes that change translations or TB flags flush the whole TLB. */
 static void write_flush(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
@@ -60,6 +70,7 @@ static void write_flush(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
     } else {
         *p32 = (uint32_t)((*p32 & ~wm) | (v & wm));
     }
+    count_flush(ri);
     tlb_flush(&env_cpu(env)->tlb);
 }
 
@@ -71,6 +82,7 @@ static void cpacr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 
 static void tlbiall_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
+    count_flush(ri);
     tlb_flush(&env_cpu(env)->tlb);
 }
 

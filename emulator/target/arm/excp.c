@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "util/log.h"
+#include "util/stats.h"
 
 /*
  * Per exception: target mode, vector offset, extra CPSR mask bits and
@@ -54,6 +55,9 @@ static void take_exception(CPUARMState *env, int excp)
                        env->exception.vaddress);
         }
         log_printf("\n");
+    }
+    if (G_UNLIKELY(log_mask(LOG_STATS))) {
+        stats_count(STATS_EXCEPTION, ei->name, 1);
     }
     switch (excp) {
     case EXCP_DATA_ABORT:

@@ -19,6 +19,7 @@
 #include <inttypes.h>
 
 #include "util/log.h"
+#include "util/stats.h"
 
 /* Access permissions, as PAGE_READ/PAGE_WRITE for one privilege level. */
 #define P_RW  (PAGE_READ | PAGE_WRITE)
@@ -404,6 +405,8 @@ bool arm_cpu_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
     bool faulted = arm_get_phys_addr(env, (uint32_t)vaddr, access, mmu_idx,
                                      &res);
 
+    emu_stats.walks++;
+    emu_stats.walk_faults += faulted;
     if (G_UNLIKELY(log_mask(LOG_MMU))) {
         log_walk((uint32_t)vaddr, access, mmu_idx, faulted, &res);
     }
