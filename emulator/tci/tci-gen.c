@@ -1017,6 +1017,29 @@ static void emit_call(Gen *g, const TCGOp *op)
     emit16(g, mask);
 }
 
+/*
+ * addcc/subcc with a constant second operand (and carry in 0 for addcc):
+ * the immediate form, without a scratch load.  Returns false otherwise.
+ */
+static bool emit_cc_imm(Gen *g, const TCGOp *op)
+{
+    bool add = op->opc == INDEX_op_addcc_i32;
+    uint16_t r[6];
+
+    if (!is_const(op->args[6]) || is_const(op->args[5]) ||
+        is_env(op->args[5]) ||
+        (add && (!is_const(op->args[7]) || (uint32_t)const_val(op->args[7]) != 0))) {
+        return false;
+    }
+    r[5] = reg(g, op->args[5]);
+    for (int k = 0; k < 5; k++) {
+        r[k] = reg(g, op->args[k]);
+    }
+    emit_ops_r(g, add ? TCI_addcci_i32 : TCI_subcci_i32, r, 6);
+    emit32(g, (uint32_t)const_val(op->args[6]));
+    return true;
+}
+
 static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
 {
     TCGOpcode opc = (TCGOpcode)op->opc;
@@ -1067,6 +1090,12 @@ static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
     case INDEX_op_brcond_i64:
         emit_brcond(g, op, opc == INDEX_op_brcond_i64);
         return;
+    case INDEX_op_addcc_i32:
+    case INDEX_op_subcc_i32:
+        if (emit_cc_imm(g, op)) {
+            return;
+        }
+        break;
     case INDEX_op_extract_i32: emit_field_op(g, op, TCI_extract_i32, 2); return;
     case INDEX_op_sextract_i32: emit_field_op(g, op, TCI_sextract_i32, 2); return;
     case INDEX_op_deposit_i32: emit_field_op(g, op, TCI_deposit_i32, 3); return;

@@ -105,6 +105,8 @@
     X(muls2_i32, 5) /* rl, rh, a, b */ \
     X(addcc_i32, 9) /* r, n, z, c, v, a, b, cin */ \
     X(subcc_i32, 8) /* r, n, z, c, v, a, b */ \
+    X(addcci_i32, 9) /* r, n, z, c, v, a, imm32: carry in 0 (ADDS #imm) */ \
+    X(subcci_i32, 9) /* r, n, z, c, v, a, imm32 (SUBS/CMP #imm) */ \
     X(setcond_i32, 5) /* r, a, b, cond */ \
     X(movcond_i32, 7) /* r, c1, c2, v1, v2, cond */ \
     X(brcond_i32, 6) /* a, b, cond, rel32 */ \

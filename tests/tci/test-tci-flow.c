@@ -926,6 +926,24 @@ START_TEST(test_optimizer_shapes)
     ck_assert_int_eq(tcg_ctx->nb_ops, 6);
     run(_i);
     ck_assert_uint_eq(cpu->r32[2], 4);
+    /* SUBS: the difference goes straight to the guest register, but not
+       when the copy's target is one of the flag outputs (written after
+       the difference: CF would win). */
+    for (int into_flag = 0; into_flag < 2; into_flag++) {
+        reset_regs();
+        cpu->r32[0] = 7;
+        cpu->r32[1] = 9;
+        begin();
+        a = tcg_temp_new_i32();
+        tcg_gen_subcc_i32(a, R[3], R[4], R[5], R[6], R[0], R[1]);
+        tcg_gen_mov_i32(into_flag ? R[5] : R[2], a);
+        tcg_optimize();
+        ck_assert_int_eq(tcg_ctx->nb_ops, into_flag ? 3 : 2);
+        run(_i);
+        ck_assert_uint_eq(cpu->r32[into_flag ? 5 : 2], 0xfffffffe);
+        ck_assert_uint_eq(cpu->r32[3], 0xfffffffe);
+        ck_assert_uint_eq(cpu->r32[5], into_flag ? 0xfffffffe : 0);   /* C */
+    }
     /* A global written between the copy and the use is not propagated. */
     reset_regs();
     cpu->r32[1] = 5;
