@@ -304,8 +304,24 @@ static bool retargetable(const TCGOp *op, const TCGOp *mov)
 {
     TCGArg t = op->args[0];
 
-    if (op->nb_oargs != 1 || mov->args[1] != t || mov->args[0] == t ||
+    if (mov->args[1] != t || mov->args[0] == t ||
         tcg_ctx->temps[mov->args[0]].type != tcg_ctx->temps[t].type) {
+        return false;
+    }
+    if (op->opc == INDEX_op_addcc_i32 || op->opc == INDEX_op_subcc_i32) {
+        /*
+         * A flag-setting add/sub (ADDS, SUBS): the sum goes straight to
+         * the guest register, unless that is one of the flag outputs,
+         * written after the sum.
+         */
+        for (int k = 1; k < op->nb_oargs; k++) {
+            if (op->args[k] == mov->args[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (op->nb_oargs != 1) {
         return false;
     }
     return removable(op) || op->opc == INDEX_op_qemu_ld_i32 ||

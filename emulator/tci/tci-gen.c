@@ -66,6 +66,12 @@ typedef struct Gen {
     bool fold_pending;
     TCGArg fold_base;
     int32_t fold_off;
+    /* IR ops already emitted as part of a fused op (fuse_cond). */
+    int skip;
+    /* The last mov_i32/mov2_i32 emitted, to merge copies of one value. */
+    uint32_t mov_pos;
+    uint16_t mov_src;
+    bool mov_valid;
 } Gen;
 
 /* ---- emission primitives ---- */
@@ -494,6 +500,38 @@ static void emit_generic(Gen *g, const TCGOp *op, int tci)
     emit_ops_r(g, (TCIOpcode)tci, r, n);
 }
 
+/*
+ * A copy right after a copy of the same value (a flag-setting logic op's
+ * result into NF and ZF, often into the destination too) joins it: one
+ * dispatch instead of two or three.  Labels and instruction boundaries
+ * end the run (mov_valid), so no branch target or instruction end falls
+ * inside the merged op.
+ */
+static bool merge_mov(Gen *g, uint16_t rd, uint16_t rs)
+{
+    uint32_t p = g->mov_pos;
+    unsigned opc;
+
+    if (!g->mov_valid || g->mov_src != rs || g->nospace || rd == rs) {
+        return false;
+    }
+    opc = g->buf[p];
+    if (opc == TCI_mov_i32 && p + 3 == g->n) {
+        g->buf[p] = TCI_mov2_i32;
+        g->buf[p + 2] = rd;
+        emit16(g, rs);
+        return true;
+    }
+    if (opc == TCI_mov2_i32 && p + 4 == g->n) {
+        g->buf[p] = TCI_mov3_i32;
+        g->buf[p + 3] = rd;
+        emit16(g, rs);
+        g->mov_valid = false;
+        return true;
+    }
+    return false;
+}
+
 static void emit_mov(Gen *g, const TCGOp *op, bool is64)
 {
     TCGArg src = op->args[1];
@@ -516,10 +554,19 @@ static void emit_mov(Gen *g, const TCGOp *op, bool is64)
         return;
     }
     uint16_t rs = reg(g, src);
-    if (rs != rd) {
-        emit16(g, is64 ? TCI_mov_i64 : TCI_mov_i32);
-        emit16(g, rd);
-        emit16(g, rs);
+    if (rs == rd) {
+        return;
+    }
+    if (!is64 && merge_mov(g, rd, rs)) {
+        return;
+    }
+    emit16(g, is64 ? TCI_mov_i64 : TCI_mov_i32);
+    emit16(g, rd);
+    emit16(g, rs);
+    if (!is64) {
+        g->mov_valid = true;
+        g->mov_pos = (uint32_t)(g->n - 3);
+        g->mov_src = rs;
     }
 }
 
@@ -773,6 +820,114 @@ static bool fold_addr(Gen *g, TCGContext *s, int i)
     return true;
 }
 
+/* Whether @a is a per-TB temp read nowhere after op @last. */
+static bool temp_dies_by(TCGArg a, int last)
+{
+    TCGTemp *t = arg_temp(a);
+
+    return t->kind == TEMP_TB && t->last_use <= last;
+}
+
+static bool is_reg(TCGArg a)
+{
+    return !is_const(a) && !is_env(a);
+}
+
+/* Whether @op is brcond_i32 @t, 0 with condition @c1 or @c2. */
+static bool is_brcond_zero(const TCGOp *op, TCGArg t, TCGCond c1, TCGCond c2)
+{
+    return op->opc == INDEX_op_brcond_i32 && op->args[0] == t &&
+           is_const(op->args[1]) && (uint32_t)const_val(op->args[1]) == 0 &&
+           (op->args[2] == (TCGArg)c1 || op->args[2] == (TCGArg)c2);
+}
+
+static void emit_fused_branch(Gen *g, int tci, const TCGArg *in, int n,
+                              TCGLabel *l)
+{
+    uint16_t r[3];
+    uint32_t pos;
+
+    for (int k = 0; k < n; k++) {
+        r[k] = reg(g, in[k]);
+    }
+    pos = (uint32_t)g->n;
+    emit_ops_r(g, (TCIOpcode)tci, r, n);
+    emit_branch_to(g, pos, l);
+}
+
+/*
+ * The ARM translator's multi-op condition tests (arm_gen_test_cc), each
+ * a chain through one temp ending in a branch on it, as one op:
+ *   HI/LS  neg t, C; and t2, t, Z; brcond t2, 0, ne/eq
+ *   GE/LT  xor t, V, N; brcond t, 0, ge/lt
+ *   GT/LE  xor t, V, N; sar t, t, 31; andc t, Z, t; brcond t, 0, ne/eq
+ * The temps must die within the chain.  Returns the number of IR ops
+ * consumed (0: no match).  @i is the first op's index.
+ */
+static int fuse_cond(Gen *g, TCGContext *s, int i)
+{
+    const TCGOp *op = &s->ops[i], *o1, *o2, *o3;
+    TCGArg t, in[3];
+
+    if (i + 1 >= s->nb_ops) {
+        return 0;
+    }
+    o1 = &s->ops[i + 1];
+    t = op->args[0];
+    if (op->opc == INDEX_op_neg_i32 && i + 2 < s->nb_ops &&
+        is_reg(op->args[1]) && op->args[1] != t) {
+        TCGArg t2 = o1->args[0], z;
+        o2 = &s->ops[i + 2];
+        if (o1->opc != INDEX_op_and_i32 ||
+            (o1->args[1] != t && o1->args[2] != t)) {
+            return 0;
+        }
+        z = o1->args[1] == t ? o1->args[2] : o1->args[1];
+        if (!is_reg(z) || z == t ||
+            !is_brcond_zero(o2, t2, TCG_COND_NE, TCG_COND_EQ) ||
+            !temp_dies_by(t, i + 2) || !temp_dies_by(t2, i + 2) ||
+            (t != t2 && !temp_dies_by(t, i + 1))) {
+            return 0;
+        }
+        in[0] = op->args[1];
+        in[1] = z;
+        emit_fused_branch(g, o2->args[2] == TCG_COND_NE ? TCI_brnegand_ne_i32
+                                                        : TCI_brnegand_eq_i32,
+                          in, 2, arg_label(o2->args[3]));
+        return 3;
+    }
+    if (op->opc != INDEX_op_xor_i32 || !is_reg(op->args[1]) ||
+        !is_reg(op->args[2]) || op->args[1] == t || op->args[2] == t) {
+        return 0;
+    }
+    in[1] = op->args[1];
+    in[2] = op->args[2];
+    if (is_brcond_zero(o1, t, TCG_COND_GE, TCG_COND_LT) &&
+        temp_dies_by(t, i + 1)) {
+        emit_fused_branch(g, o1->args[2] == TCG_COND_GE ? TCI_brxor_ge_i32
+                                                        : TCI_brxor_lt_i32,
+                          in + 1, 2, arg_label(o1->args[3]));
+        return 2;
+    }
+    if (i + 3 >= s->nb_ops) {
+        return 0;
+    }
+    o2 = &s->ops[i + 2];
+    o3 = &s->ops[i + 3];
+    if (o1->opc != INDEX_op_sar_i32 || o1->args[0] != t || o1->args[1] != t ||
+        !is_const(o1->args[2]) || const_val(o1->args[2]) != 31 ||
+        o2->opc != INDEX_op_andc_i32 || o2->args[0] != t ||
+        o2->args[2] != t || !is_reg(o2->args[1]) || o2->args[1] == t ||
+        !is_brcond_zero(o3, t, TCG_COND_NE, TCG_COND_EQ) ||
+        !temp_dies_by(t, i + 3)) {
+        return 0;
+    }
+    in[0] = o2->args[1];
+    emit_fused_branch(g, o3->args[2] == TCG_COND_NE ? TCI_brgt_i32 : TCI_brle_i32,
+                      in, 3, arg_label(o3->args[3]));
+    return 4;
+}
+
 static void emit_guest_mem(Gen *g, const TCGOp *op)
 {
     TCGOpcode opc = (TCGOpcode)op->opc;
@@ -862,6 +1017,29 @@ static void emit_call(Gen *g, const TCGOp *op)
     emit16(g, mask);
 }
 
+/*
+ * addcc/subcc with a constant second operand (and carry in 0 for addcc):
+ * the immediate form, without a scratch load.  Returns false otherwise.
+ */
+static bool emit_cc_imm(Gen *g, const TCGOp *op)
+{
+    bool add = op->opc == INDEX_op_addcc_i32;
+    uint16_t r[6];
+
+    if (!is_const(op->args[6]) || is_const(op->args[5]) ||
+        is_env(op->args[5]) ||
+        (add && (!is_const(op->args[7]) || (uint32_t)const_val(op->args[7]) != 0))) {
+        return false;
+    }
+    r[5] = reg(g, op->args[5]);
+    for (int k = 0; k < 5; k++) {
+        r[k] = reg(g, op->args[k]);
+    }
+    emit_ops_r(g, add ? TCI_addcci_i32 : TCI_subcci_i32, r, 6);
+    emit32(g, (uint32_t)const_val(op->args[6]));
+    return true;
+}
+
 static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
 {
     TCGOpcode opc = (TCGOpcode)op->opc;
@@ -870,6 +1048,7 @@ static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
     switch (opc) {
     case INDEX_op_set_label:
         g->label_pos[arg_label(op->args[0])->id] = (uint32_t)g->n;
+        g->mov_valid = false;
         /* Control may arrive from elsewhere: scratch contents unknown. */
         scratch_forget(g);
         return;
@@ -911,6 +1090,12 @@ static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
     case INDEX_op_brcond_i64:
         emit_brcond(g, op, opc == INDEX_op_brcond_i64);
         return;
+    case INDEX_op_addcc_i32:
+    case INDEX_op_subcc_i32:
+        if (emit_cc_imm(g, op)) {
+            return;
+        }
+        break;
     case INDEX_op_extract_i32: emit_field_op(g, op, TCI_extract_i32, 2); return;
     case INDEX_op_sextract_i32: emit_field_op(g, op, TCI_sextract_i32, 2); return;
     case INDEX_op_deposit_i32: emit_field_op(g, op, TCI_deposit_i32, 3); return;
@@ -970,7 +1155,12 @@ int tci_gen_code(uint16_t *buf, size_t buf_units,
 
         alloc_for_op(g, s, i);
         g->op_index = i;
+        if (g->skip > 0) {
+            g->skip--;      /* emitted by fuse_cond */
+            continue;
+        }
         if (op->opc == INDEX_op_insn_start) {
+            g->mov_valid = false;
             if (insn >= 0 && insn_end) {
                 insn_end[insn] = (uint32_t)g->n;
             }
@@ -983,6 +1173,11 @@ int tci_gen_code(uint16_t *buf, size_t buf_units,
             continue;
         }
         if (fold_addr(g, s, i)) {
+            continue;
+        }
+        g->skip = fuse_cond(g, s, i);
+        if (g->skip > 0) {
+            g->skip--;
             continue;
         }
         emit_op(g, s, op);

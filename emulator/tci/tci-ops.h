@@ -15,6 +15,8 @@
     X(movi_i64, 6) /* r, imm64 */ \
     X(mov_i32, 3) /* r, r */ \
     X(mov_i64, 3) /* r, r */ \
+    X(mov2_i32, 4) /* r, r, src: two copies (a result into NF and ZF) */ \
+    X(mov3_i32, 5) /* r, r, r, src */ \
     X(env_addr, 4) /* r, imm32: r = CPU pointer + imm32 */ \
     X(add_i32, 4) /* r, r, r */ \
     X(sub_i32, 4) /* r, r, r */ \
@@ -103,6 +105,8 @@
     X(muls2_i32, 5) /* rl, rh, a, b */ \
     X(addcc_i32, 9) /* r, n, z, c, v, a, b, cin */ \
     X(subcc_i32, 8) /* r, n, z, c, v, a, b */ \
+    X(addcci_i32, 9) /* r, n, z, c, v, a, imm32: carry in 0 (ADDS #imm) */ \
+    X(subcci_i32, 9) /* r, n, z, c, v, a, imm32 (SUBS/CMP #imm) */ \
     X(setcond_i32, 5) /* r, a, b, cond */ \
     X(movcond_i32, 7) /* r, c1, c2, v1, v2, cond */ \
     X(brcond_i32, 6) /* a, b, cond, rel32 */ \
@@ -122,6 +126,13 @@
     X(brcondi_ne_i32, 6) /* a, simm32, rel32 */ \
     X(brcondi_lt_i32, 6) /* a, simm32, rel32 */ \
     X(brcondi_ge_i32, 6) /* a, simm32, rel32 */ \
+    /* ARM condition tests fused with their branch (tci-gen fuse_cond). */ \
+    X(brnegand_ne_i32, 5) /* a, b, rel32: if (-a & b) != 0 (HI) */ \
+    X(brnegand_eq_i32, 5) /* a, b, rel32: if (-a & b) == 0 (LS) */ \
+    X(brxor_ge_i32, 5) /* a, b, rel32: if (int32_t)(a ^ b) >= 0 (GE) */ \
+    X(brxor_lt_i32, 5) /* a, b, rel32: if (int32_t)(a ^ b) < 0 (LT) */ \
+    X(brgt_i32, 6) /* z, a, b, rel32: if (z & ~((int32_t)(a ^ b) >> 31)) != 0 */ \
+    X(brle_i32, 6) /* z, a, b, rel32: the same == 0 */ \
     X(br, 3) /* rel32 (from the op start) */ \
     X(ld8u_i32, 5) /* r, rptr, simm32 */ \
     X(ld8s_i32, 5) /* r, rptr, simm32 */ \

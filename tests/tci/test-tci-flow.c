@@ -926,6 +926,24 @@ START_TEST(test_optimizer_shapes)
     ck_assert_int_eq(tcg_ctx->nb_ops, 6);
     run(_i);
     ck_assert_uint_eq(cpu->r32[2], 4);
+    /* SUBS: the difference goes straight to the guest register, but not
+       when the copy's target is one of the flag outputs (written after
+       the difference: CF would win). */
+    for (int into_flag = 0; into_flag < 2; into_flag++) {
+        reset_regs();
+        cpu->r32[0] = 7;
+        cpu->r32[1] = 9;
+        begin();
+        a = tcg_temp_new_i32();
+        tcg_gen_subcc_i32(a, R[3], R[4], R[5], R[6], R[0], R[1]);
+        tcg_gen_mov_i32(into_flag ? R[5] : R[2], a);
+        tcg_optimize();
+        ck_assert_int_eq(tcg_ctx->nb_ops, into_flag ? 3 : 2);
+        run(_i);
+        ck_assert_uint_eq(cpu->r32[into_flag ? 5 : 2], 0xfffffffe);
+        ck_assert_uint_eq(cpu->r32[3], 0xfffffffe);
+        ck_assert_uint_eq(cpu->r32[5], into_flag ? 0xfffffffe : 0);   /* C */
+    }
     /* A global written between the copy and the use is not propagated. */
     reset_regs();
     cpu->r32[1] = 5;
@@ -940,11 +958,134 @@ START_TEST(test_optimizer_shapes)
 }
 END_TEST
 
+/* Whether the code of the last run() holds bytecode op @opc. */
+static bool code_has(unsigned opc)
+{
+    for (uint32_t i = 0; i < tb.code_units; i += tci_op_len[code[i]]) {
+        if (code[i] == opc) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * The ARM condition tests (HI/LS, GE/LT, GT/LE, as arm_gen_test_cc emits
+ * them) become one fused branch op each, with the same outcome as the
+ * op chain; a chain whose temp is read afterwards is left alone.
+ */
+START_TEST(test_fused_conditions)
+{
+    static const uint32_t zv[] = { 0, 1, 0x80000000, 0x7fffffff, 0xffffffff };
+
+    for (unsigned c = 0; c < 2; c++) {
+        for (unsigned zi = 0; zi < G_N_ELEMENTS(zv); zi++) {
+            for (unsigned ni = 0; ni < G_N_ELEMENTS(zv); ni++) {
+                for (unsigned vi = 0; vi < G_N_ELEMENTS(zv); vi++) {
+                    uint32_t z = zv[zi], n = zv[ni], v = zv[vi];
+                    bool hi = c && z, ge = (int32_t)(n ^ v) >= 0;
+                    bool gt = z && ge;
+                    TCGLabel *l[6];
+                    TCGv_i32 t;
+
+                    reset_regs();
+                    cpu->r32[0] = c;
+                    cpu->r32[1] = z;
+                    cpu->r32[2] = n;
+                    cpu->r32[3] = v;
+                    begin();
+                    for (int k = 0; k < 6; k++) {
+                        l[k] = gen_new_label();
+                        t = tcg_temp_new_i32();
+                        if (k < 2) {
+                            tcg_gen_neg_i32(t, R[0]);
+                            tcg_gen_and_i32(t, t, R[1]);
+                            tcg_gen_brcondi_i32(k ? TCG_COND_EQ : TCG_COND_NE, t, 0, l[k]);
+                        } else if (k < 4) {
+                            tcg_gen_xor_i32(t, R[3], R[2]);
+                            tcg_gen_brcondi_i32(k == 2 ? TCG_COND_GE : TCG_COND_LT, t, 0,
+                                                l[k]);
+                        } else {
+                            tcg_gen_xor_i32(t, R[3], R[2]);
+                            tcg_gen_sari_i32(t, t, 31);
+                            tcg_gen_andc_i32(t, R[1], t);
+                            tcg_gen_brcondi_i32(k == 4 ? TCG_COND_NE : TCG_COND_EQ, t, 0,
+                                                l[k]);
+                        }
+                        /* not taken: bit k set */
+                        tcg_gen_ori_i32(R[4], R[4], 1 << k);
+                        gen_set_label(l[k]);
+                    }
+                    /* HI with its temp read after the branch: not fused */
+                    t = tcg_temp_new_i32();
+                    tcg_gen_neg_i32(t, R[0]);
+                    tcg_gen_and_i32(t, t, R[1]);
+                    l[0] = gen_new_label();
+                    tcg_gen_brcondi_i32(TCG_COND_NE, t, 0, l[0]);
+                    tcg_gen_ori_i32(R[4], R[4], 64);
+                    gen_set_label(l[0]);
+                    tcg_gen_mov_i32(R[5], t);
+                    run(_i);
+                    ck_assert_uint_eq(cpu->r32[4], (hi ? 0 : 1) | (!hi ? 0 : 2) |
+                                                   (ge ? 0 : 4) | (!ge ? 0 : 8) |
+                                                   (gt ? 0 : 16) | (!gt ? 0 : 32) | (hi ? 0 : 64));
+                    ck_assert_uint_eq(cpu->r32[5], -c & z);
+                    ck_assert(code_has(TCI_brnegand_ne_i32));
+                    ck_assert(code_has(TCI_brnegand_eq_i32));
+                    ck_assert(code_has(TCI_brxor_ge_i32));
+                    ck_assert(code_has(TCI_brxor_lt_i32));
+                    ck_assert(code_has(TCI_brgt_i32));
+                    ck_assert(code_has(TCI_brle_i32));
+                    ck_assert(code_has(TCI_neg_i32));
+                }
+            }
+        }
+    }
+}
+END_TEST
+
+/*
+ * Copies of one value in a row become mov2/mov3; a label between two
+ * copies keeps them apart (a branch may land on the second).
+ */
+START_TEST(test_merged_copies)
+{
+    for (int taken = 0; taken < 2; taken++) {
+        reset_regs();
+        cpu->r32[0] = 0x80000006;
+        cpu->r32[7] = (uint32_t)taken;
+        begin();
+        TCGv_i32 t = tcg_temp_new_i32();
+        TCGLabel *l = gen_new_label();
+        tcg_gen_shri_i32(t, R[0], 1);
+        tcg_gen_mov_i32(R[1], t);
+        tcg_gen_mov_i32(R[2], t);
+        tcg_gen_mov_i32(R[3], t);
+        tcg_gen_mov_i32(R[0], t);           /* a fourth: a new run */
+        tcg_gen_brcondi_i32(TCG_COND_NE, R[7], 0, l);
+        tcg_gen_mov_i32(R[4], R[2]);
+        gen_set_label(l);
+        tcg_gen_mov_i32(R[5], R[2]);
+        tcg_gen_mov_i32(R[6], R[2]);
+        run(_i);
+        ck_assert_uint_eq(cpu->r32[0], 0x40000003);
+        ck_assert_uint_eq(cpu->r32[1], 0x40000003);
+        ck_assert_uint_eq(cpu->r32[2], 0x40000003);
+        ck_assert_uint_eq(cpu->r32[3], 0x40000003);
+        ck_assert_uint_eq(cpu->r32[4], taken ? 0 : 0x40000003);
+        ck_assert_uint_eq(cpu->r32[5], 0x40000003);
+        ck_assert_uint_eq(cpu->r32[6], 0x40000003);
+        ck_assert(code_has(TCI_mov3_i32));
+        ck_assert(code_has(TCI_mov2_i32));
+    }
+}
+END_TEST
+
 const TTest *const *const tci_flow_tests[] = {
     &test_conditions, &test_loop, &test_scratch_reuse, &test_host_mem,
     &test_guest_mem, &test_guest_mem_offset, &test_calls, &test_goto_tb, &test_exit_codes,
     &test_lookup_and_goto_ptr, &test_register_pressure, &test_insn_map, &test_optimizer_random,
     &test_optimizer_shapes,
-    &test_optimizer_loop,
+    &test_optimizer_loop, &test_fused_conditions, &test_merged_copies,
 };
 const unsigned tci_flow_tests_count = G_N_ELEMENTS(tci_flow_tests);

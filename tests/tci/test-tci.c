@@ -655,13 +655,15 @@ START_TEST(test_double_width)
             ck_assert_uint_eq(cpu->r64[6], (uint64_t)P);
             ck_assert_uint_eq(cpu->r64[7], (uint64_t)(P >> 64));
 
-            /* Flag-setting add (carry in 0 and 1) and subtract. */
-            for (uint32_t cin = 0; cin < 2; cin++) {
+            /* Flag-setting add (carry in 0 and 1) and subtract; b in a
+               register and as a constant (addcci/subcci). */
+            for (uint32_t cin = 0; cin < 4; cin++) {
                 begin();
-                tcg_gen_addcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], R[1],
-                                  tcg_constant_i32((int32_t)cin));
+                TCGv_i32 bb = cin < 2 ? R[1] : tcg_constant_i32((int32_t)b);
+                tcg_gen_addcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], bb,
+                                  tcg_constant_i32((int32_t)(cin & 1)));
                 run(_i);
-                uint64_t s64 = (uint64_t)a + b + cin;
+                uint64_t s64 = (uint64_t)a + b + (cin & 1);
                 uint32_t s = (uint32_t)s64, d = a - b;
                 ck_assert_uint_eq(cpu->r32[2], s);
                 ck_assert_uint_eq(cpu->r32[3], s);
@@ -672,7 +674,8 @@ START_TEST(test_double_width)
                                   (a >> 31) == (b >> 31) && (s >> 31) != (a >> 31));
                 ck_assert_uint_eq(cpu->r32[6], (s ^ a) & ~(a ^ b));
                 begin();
-                tcg_gen_subcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], R[1]);
+                bb = cin < 2 ? R[1] : tcg_constant_i32((int32_t)b);
+                tcg_gen_subcc_i32(R[2], R[3], R[4], R[5], R[6], R[0], bb);
                 run(_i);
                 ck_assert_uint_eq(cpu->r32[2], d);
                 ck_assert_uint_eq(cpu->r32[3], d);

@@ -123,6 +123,24 @@ bool arm_vfp_host_has_rounding(void)
     return cached != 0;
 }
 
+/*
+ * Round to nearest, the usual mode, leaves the host's environment alone:
+ * inexact is derived from operands and result (f32_inexact and friends),
+ * overflow and underflow are derived anyway, and that is much cheaper
+ * than feclearexcept/fetestexcept (half of a VFP-heavy guest's time).
+ * Directed rounding needs the host's rounding mode, and takes its flags.
+ */
+static inline bool fenv_needed(int rmode)
+{
+    return rmode != FPROUNDING_TIEEVEN;
+}
+
+/* Whether inexact is derived rather than the host's flag. */
+static inline bool derive_inexact(int rmode)
+{
+    return !fenv_needed(rmode) || !arm_vfp_host_has_flags();
+}
+
 static inline float f32_val(uint32_t x)
 {
     float f;
@@ -389,6 +407,35 @@ static bool mul_equals(double a, double b, double c)
     return lo == 0 && scaled_exact(hi, n, &v) && v == c;
 }
 
+/* The significand of the finite nonzero @x, trailing zero bits dropped. */
+static inline uint64_t f64_odd_sig(double x)
+{
+    uint64_t b = f64_bits(x), m = b & F64_FRAC;
+
+    if (b & F64_EXP) {
+        m |= F64_FRAC + 1;
+    }
+    return m >> __builtin_ctzll(m);
+}
+
+/*
+ * Whether a * b (nonzero, finite) needs at most 53 significant bits: the
+ * product of the odd significands must stay below 2^53.  With a normal
+ * result above DBL_MIN that is the same as the product being exact, at
+ * a few integer operations instead of frexp/fma/ldexp.
+ */
+static bool mul_fits(double a, double b)
+{
+    uint64_t ma = f64_odd_sig(a), mb = f64_odd_sig(b);
+    int bits = 128 - __builtin_clzll(ma) - __builtin_clzll(mb);
+
+    if (bits <= 53) {
+        return true;
+    }
+    /* 2^(bits-2) <= ma * mb < 2^bits: only 54 bits can go either way. */
+    return bits == 54 && ma * mb < (1ull << 53);
+}
+
 /* f64 result @r of @op: was it inexact?  (finite operands and result) */
 static bool f64_inexact(FPOp op, double a, double b, double c, double r)
 {
@@ -401,6 +448,14 @@ static bool f64_inexact(FPOp op, double a, double b, double c, double r)
         two_sum(a, op == OP_SUB ? -b : b, &s, &e);
         return e != 0 || s != r;
     case OP_MUL:
+        if (fabs(r) > DBL_MIN && fabs(r) < DBL_MAX) {
+            /*
+             * A result strictly between DBL_MIN and DBL_MAX, in any
+             * rounding mode, comes from an exact product in the normal
+             * range, so exact means 53 bits.
+             */
+            return !mul_fits(a, b);
+        }
         return !mul_equals(a, b, r);
     case OP_DIV:
         return !mul_equals(r, b, a);
@@ -760,10 +815,15 @@ uint32_t helper_vfp_fcvtsd(struct CPUState *cs, uint64_t a)
         return r;
     }
     d = f64_val(a);
-    host_begin(c.rmode);
-    f = narrow_f64(d);
-    hf = host_end(c.rmode);
-    if (!arm_vfp_host_has_flags() && isfinite(f) && (double)f != d) {
+    if (fenv_needed(c.rmode)) {
+        host_begin(c.rmode);
+        f = narrow_f64(d);
+        hf = host_end(c.rmode);
+    } else {
+        f = narrow_f64(d);
+        hf = 0;
+    }
+    if (derive_inexact(c.rmode) && isfinite(f) && (double)f != d) {
         hf |= FPSCR_IXC;
     }
     if (isinf(f) && isfinite(d)) {
@@ -939,10 +999,14 @@ static uint32_t exact_to_f32(struct CPUState *cs, double d, bool rn)
     if (rn) {
         c.rmode = FPROUNDING_TIEEVEN;
     }
-    host_begin(c.rmode);
-    f = narrow_f64(d);
-    c.flags |= host_end(c.rmode) & FPSCR_IXC;
-    if (!arm_vfp_host_has_flags() && (double)f != d) {
+    if (fenv_needed(c.rmode)) {
+        host_begin(c.rmode);
+        f = narrow_f64(d);
+        c.flags |= host_end(c.rmode) & FPSCR_IXC;
+    } else {
+        f = narrow_f64(d);
+    }
+    if (derive_inexact(c.rmode) && (double)f != d) {
         c.flags |= FPSCR_IXC;
     }
     fp_finish(cs, &c);
