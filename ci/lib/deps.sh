@@ -43,6 +43,11 @@ PORTOS_PKGS_FUZZ=(clang libclang-rt-14-dev)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 PORTOS_PKGS_WEB=(chromium e2fsprogs)
 
+# The debian stage and ci/demo --debian: debootstrap unpacks the armhf
+# system on the host, dpkg-scanpackages indexes the local apt repository.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+PORTOS_PKGS_DEBIAN=(debootstrap dpkg-dev e2fsprogs qemu-system-arm)
+
 # portos_require_cmds CMD:PACKAGE...: install the packages of the commands
 # that are missing. Returns non-zero when they cannot be installed.
 portos_require_cmds() {
