@@ -851,6 +851,16 @@ START_TEST(test_piped_stdin)
 }
 END_TEST
 
+#ifdef __EMSCRIPTEN__
+/* Emscripten's getenv sees its own environment, not Node's. */
+EM_JS(int, piped_stdin_js, (void), {
+    return process.env.PORTOS_TEST_PIPED_STDIN === '1' ? 1 : 0;
+});
+#define piped_stdin_requested() piped_stdin_js()
+#else
+#define piped_stdin_requested() (getenv("PORTOS_TEST_PIPED_STDIN") != NULL)
+#endif
+
 Suite *suite_terminal(void)
 {
     Suite *s = suite_create("terminal");
@@ -867,7 +877,7 @@ Suite *suite_terminal(void)
     tcase_add_test(tc, test_no_pty);
 #endif
     add_backend_tests(tc);
-    if (getenv("PORTOS_TEST_PIPED_STDIN")) {
+    if (piped_stdin_requested()) {
         tcase_add_test(tc, test_piped_stdin);
     }
     suite_add_tcase(s, tc);
