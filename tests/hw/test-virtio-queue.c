@@ -11,117 +11,55 @@
 #include <string.h>
 
 #include "hw/virtio-queue.h"
+#include "virtio-guest.h"
 
-#define RAM_BASE 0x40000000ull
-#define RAM_SIZE 0x10000ull
-#define RAM_END  (RAM_BASE + RAM_SIZE)
-#define DESC_PA  (RAM_BASE + 0x0000)
-#define AVAIL_PA (RAM_BASE + 0x1000)
-#define USED_PA  (RAM_BASE + 0x2000)
-#define TABLE_PA (RAM_BASE + 0x3000)   /* indirect tables */
-#define DATA_PA  (RAM_BASE + 0x8000)
+#define DESC_PA  (VG_RAM_BASE + 0x0000)
+#define AVAIL_PA (VG_RAM_BASE + 0x1000)
+#define USED_PA  (VG_RAM_BASE + 0x2000)
+#define TABLE_PA (VG_RAM_BASE + 0x3000)   /* indirect tables */
+#define DATA_PA  (VG_RAM_BASE + 0x8000)
 #define QSIZE 16
 
-static MemAddressSpace *as;
-static uint8_t *ram;
-static unsigned trap_hits;
-static VirtQueue vq;
-static uint16_t avail_idx;
-
-static uint64_t trap_read(void *opaque, uint64_t off, unsigned size)
-{
-    trap_hits++;
-    return 0;
-}
-
-static void trap_write(void *opaque, uint64_t off, uint64_t v, unsigned size)
-{
-    trap_hits++;
-}
-
-static const MemOps trap_ops = { trap_read, trap_write };
-
-static void put16(uint64_t pa, uint16_t v)
-{
-    v = GUINT16_TO_LE(v);
-    memcpy(ram + (pa - RAM_BASE), &v, 2);
-}
-
-static uint16_t get16(uint64_t pa)
-{
-    uint16_t v;
-
-    memcpy(&v, ram + (pa - RAM_BASE), 2);
-    return GUINT16_FROM_LE(v);
-}
-
-static uint32_t get32(uint64_t pa)
-{
-    uint32_t v;
-
-    memcpy(&v, ram + (pa - RAM_BASE), 4);
-    return GUINT32_FROM_LE(v);
-}
-
-/* Write descriptor @i of the table at @table. */
-static void desc_at(uint64_t table, unsigned i, uint64_t addr, uint32_t len,
-                    uint16_t flags, uint16_t next)
-{
-    uint8_t *p = ram + (table - RAM_BASE) + 16 * i;
-    uint64_t a = GUINT64_TO_LE(addr);
-    uint32_t l = GUINT32_TO_LE(len);
-    uint16_t f = GUINT16_TO_LE(flags), n = GUINT16_TO_LE(next);
-
-    memcpy(p, &a, 8);
-    memcpy(p + 8, &l, 4);
-    memcpy(p + 12, &f, 2);
-    memcpy(p + 14, &n, 2);
-}
+static VirtQueue vq;                   /* the device's view */
+static VGQueue gq = { DESC_PA, AVAIL_PA, USED_PA, QSIZE, 0 };  /* driver's */
+static uint8_t *ram;                   /* host address of VG_RAM_BASE */
 
 static void desc(unsigned i, uint64_t addr, uint32_t len, uint16_t flags,
                  uint16_t next)
 {
-    desc_at(DESC_PA, i, addr, len, flags, next);
+    vg_desc(DESC_PA, i, addr, len, flags, next);
 }
 
+/* Offer chain @head without notifying: the tests pop by hand. */
 static void make_avail(uint16_t head)
 {
-    put16(AVAIL_PA + 4 + 2 * (avail_idx % QSIZE), head);
-    avail_idx++;
-    put16(AVAIL_PA + 2, avail_idx);
+    vg_offer(&gq, 0, head, false);
 }
 
 static void setup(void)
 {
-    void *host;
     char *err = NULL;
 
-    as = mem_as_new();
-    ck_assert_int_eq(mem_add_ram(as, "ram", RAM_BASE, RAM_SIZE, &host), 0);
-    ram = host;
-    ck_assert_int_eq(mem_add_mmio(as, "below", RAM_BASE - 0x1000, 0x1000,
-                                  &trap_ops, NULL), 0);
-    ck_assert_int_eq(mem_add_mmio(as, "above", RAM_END, 0x1000, &trap_ops,
-                                  NULL), 0);
-    trap_hits = 0;
-    avail_idx = 0;
+    vg_setup();
+    ram = vg_host(VG_RAM_BASE);
+    gq.avail_idx = 0;
     memset(&vq, 0, sizeof(vq));
     /* Recognisable bytes everywhere, so stray writes show. */
-    memset(ram + 0x4000, 0xa5, RAM_SIZE - 0x4000);
-    ck_assert_int_eq(virtqueue_enable(&vq, as, QSIZE, DESC_PA, AVAIL_PA,
+    memset(ram + 0x4000, 0xa5, VG_RAM_SIZE - 0x4000);
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, QSIZE, DESC_PA, AVAIL_PA,
                                       USED_PA, true, &err), 0);
     ck_assert_ptr_null(err);
 }
 
 static void teardown(void)
 {
-    mem_as_free(as);
+    vg_teardown();
 }
 
 /* Pop must fail, consume nothing else, and leave memory alone. */
 static void expect_reject(const char *why_part)
 {
-    uint8_t *before = g_memdup2(ram, RAM_SIZE);
+    uint8_t *before = g_memdup2(ram, VG_RAM_SIZE);
     VirtQueueElement *e = (VirtQueueElement *)&e;
     char *err = NULL;
 
@@ -131,8 +69,8 @@ static void expect_reject(const char *why_part)
     ck_assert_msg(strstr(err, why_part), "message '%s' lacks '%s'", err,
                   why_part);
     ck_assert_ptr_null(strchr(err, '\n'));
-    ck_assert_uint_eq(trap_hits, 0);
-    ck_assert_int_eq(memcmp(before, ram, RAM_SIZE), 0);
+    ck_assert_uint_eq(vg_trap_hits, 0);
+    ck_assert_int_eq(memcmp(before, ram, VG_RAM_SIZE), 0);
     ck_assert_uint_eq(vq.inflight, 0);
     g_free(err);
     g_free(before);
@@ -144,7 +82,7 @@ START_TEST(test_simple_chain)
     char *err = NULL;
     uint8_t buf[8];
 
-    memcpy(ram + (DATA_PA - RAM_BASE), "headbody", 8);
+    memcpy(vg_host(DATA_PA), "headbody", 8);
     desc(3, DATA_PA, 4, VIRTQ_DESC_F_NEXT, 7);
     desc(7, DATA_PA + 4, 4, VIRTQ_DESC_F_NEXT, 1);
     desc(1, DATA_PA + 0x100, 32, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
@@ -158,7 +96,7 @@ START_TEST(test_simple_chain)
     ck_assert_uint_eq(e->out_len, 8);
     ck_assert_uint_eq(e->in_len, 33);
     ck_assert_uint_eq(e->sg[2].addr, DATA_PA + 0x100);
-    ck_assert_ptr_eq(e->sg[0].host, ram + (DATA_PA - RAM_BASE));
+    ck_assert_ptr_eq(e->sg[0].host, vg_host(DATA_PA));
     ck_assert_uint_eq(vq.inflight, 1);
 
     /* Gathering across the two readable segments. */
@@ -169,9 +107,9 @@ START_TEST(test_simple_chain)
         uint8_t src[40];
         memset(src, 0x5a, sizeof(src));
         ck_assert_uint_eq(virtqueue_write_in(&vq, e, 30, src, 10), 3);
-        ck_assert_uint_eq(ram[DATA_PA + 0x100 + 30 - RAM_BASE], 0x5a);
-        ck_assert_uint_eq(ram[DATA_PA + 0x200 - RAM_BASE], 0x5a);
-        ck_assert_uint_eq(ram[DATA_PA + 0x201 - RAM_BASE], 0xa5);
+        ck_assert_uint_eq(*vg_host(DATA_PA + 0x100 + 30), 0x5a);
+        ck_assert_uint_eq(*vg_host(DATA_PA + 0x200), 0x5a);
+        ck_assert_uint_eq(*vg_host(DATA_PA + 0x201), 0xa5);
     }
 
     {
@@ -179,12 +117,12 @@ START_TEST(test_simple_chain)
         ck_assert_int_eq(virtqueue_pop(&vq, &none, &err), 0);
     }
     virtqueue_push(&vq, e, 33);
-    ck_assert_uint_eq(get16(USED_PA + 2), 1);
-    ck_assert_uint_eq(get32(USED_PA + 4), 3);
-    ck_assert_uint_eq(get32(USED_PA + 8), 33);
+    ck_assert_uint_eq(vg_get16(USED_PA + 2), 1);
+    ck_assert_uint_eq(vg_get32(USED_PA + 4), 3);
+    ck_assert_uint_eq(vg_get32(USED_PA + 8), 33);
     ck_assert_uint_eq(vq.inflight, 0);
     g_free(e);
-    ck_assert_uint_eq(trap_hits, 0);
+    ck_assert_uint_eq(vg_trap_hits, 0);
 }
 END_TEST
 
@@ -208,8 +146,8 @@ START_TEST(test_index_wraparound)
     char *err = NULL;
 
     /* Free-running 16-bit indices cross 65535 -> 0. */
-    vq.last_avail_idx = vq.used_idx = avail_idx = 0xfffe;
-    put16(USED_PA + 2, 0xfffe);
+    vq.last_avail_idx = vq.used_idx = gq.avail_idx = 0xfffe;
+    vg_put16(USED_PA + 2, 0xfffe);
     desc(0, DATA_PA, 16, VIRTQ_DESC_F_WRITE, 0);
     for (int i = 0; i < 4; i++) {
         make_avail(0);
@@ -218,7 +156,7 @@ START_TEST(test_index_wraparound)
         g_free(e);
     }
     ck_assert_uint_eq(vq.last_avail_idx, 2);
-    ck_assert_uint_eq(get16(USED_PA + 2), 2);
+    ck_assert_uint_eq(vg_get16(USED_PA + 2), 2);
     ck_assert_int_eq(virtqueue_pop(&vq, &e, &err), 0);
 }
 END_TEST
@@ -226,7 +164,7 @@ END_TEST
 START_TEST(test_notify_suppression)
 {
     ck_assert(virtqueue_should_notify(&vq));
-    put16(AVAIL_PA, VIRTQ_AVAIL_F_NO_INTERRUPT);
+    vg_put16(AVAIL_PA, VIRTQ_AVAIL_F_NO_INTERRUPT);
     ck_assert(!virtqueue_should_notify(&vq));
 }
 END_TEST
@@ -236,10 +174,10 @@ START_TEST(test_indirect)
     VirtQueueElement *e;
     char *err = NULL;
 
-    desc_at(TABLE_PA, 0, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(TABLE_PA, 1, DATA_PA + 0x100, 512,
+    vg_desc(TABLE_PA, 0, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(TABLE_PA, 1, DATA_PA + 0x100, 512,
             VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 2);
-    desc_at(TABLE_PA, 2, DATA_PA + 0x400, 1, VIRTQ_DESC_F_WRITE, 0);
+    vg_desc(TABLE_PA, 2, DATA_PA + 0x400, 1, VIRTQ_DESC_F_WRITE, 0);
     desc(5, TABLE_PA, 3 * 16, VIRTQ_DESC_F_INDIRECT, 0);
     make_avail(5);
     ck_assert_int_eq(virtqueue_pop(&vq, &e, &err), 1);
@@ -255,9 +193,9 @@ START_TEST(test_indirect_not_negotiated)
 {
     char *err = NULL;
 
-    ck_assert_int_eq(virtqueue_enable(&vq, as, QSIZE, DESC_PA, AVAIL_PA,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, QSIZE, DESC_PA, AVAIL_PA,
                                       USED_PA, false, &err), 0);
-    desc_at(TABLE_PA, 0, DATA_PA, 16, 0, 0);
+    vg_desc(TABLE_PA, 0, DATA_PA, 16, 0, 0);
     desc(0, TABLE_PA, 16, VIRTQ_DESC_F_INDIRECT, 0);
     make_avail(0);
     expect_reject("not negotiated");
@@ -266,8 +204,8 @@ END_TEST
 
 START_TEST(test_indirect_nested)
 {
-    desc_at(TABLE_PA, 0, TABLE_PA + 0x100, 16, VIRTQ_DESC_F_INDIRECT, 0);
-    desc_at(TABLE_PA + 0x100, 0, DATA_PA, 16, 0, 0);
+    vg_desc(TABLE_PA, 0, TABLE_PA + 0x100, 16, VIRTQ_DESC_F_INDIRECT, 0);
+    vg_desc(TABLE_PA + 0x100, 0, DATA_PA, 16, 0, 0);
     desc(0, TABLE_PA, 16, VIRTQ_DESC_F_INDIRECT, 0);
     make_avail(0);
     expect_reject("inside an indirect");
@@ -276,7 +214,7 @@ END_TEST
 
 START_TEST(test_indirect_with_next)
 {
-    desc_at(TABLE_PA, 0, DATA_PA, 16, 0, 0);
+    vg_desc(TABLE_PA, 0, DATA_PA, 16, 0, 0);
     desc(0, TABLE_PA, 16, VIRTQ_DESC_F_INDIRECT | VIRTQ_DESC_F_NEXT, 1);
     desc(1, DATA_PA, 16, 0, 0);
     make_avail(0);
@@ -295,7 +233,7 @@ END_TEST
 
 START_TEST(test_indirect_table_past_ram)
 {
-    desc(0, RAM_END - 16, 32, VIRTQ_DESC_F_INDIRECT, 0);
+    desc(0, VG_RAM_END - 16, 32, VIRTQ_DESC_F_INDIRECT, 0);
     make_avail(0);
     expect_reject("outside RAM");
 }
@@ -304,8 +242,8 @@ END_TEST
 START_TEST(test_indirect_loop)
 {
     /* A loop inside an indirect table is bounded by the table size. */
-    desc_at(TABLE_PA, 0, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 1);
-    desc_at(TABLE_PA, 1, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 0);
+    vg_desc(TABLE_PA, 0, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 1);
+    vg_desc(TABLE_PA, 1, DATA_PA, 16, VIRTQ_DESC_F_NEXT, 0);
     desc(0, TABLE_PA, 32, VIRTQ_DESC_F_INDIRECT, 0);
     make_avail(0);
     expect_reject("(2 entries): stopped after 3,");
@@ -314,7 +252,7 @@ END_TEST
 
 START_TEST(test_just_past_ram)
 {
-    desc(0, RAM_END, 1, VIRTQ_DESC_F_WRITE, 0);
+    desc(0, VG_RAM_END, 1, VIRTQ_DESC_F_WRITE, 0);
     make_avail(0);
     expect_reject("outside RAM");
 }
@@ -322,7 +260,7 @@ END_TEST
 
 START_TEST(test_straddles_ram_end)
 {
-    desc(0, RAM_END - 8, 16, VIRTQ_DESC_F_WRITE, 0);
+    desc(0, VG_RAM_END - 8, 16, VIRTQ_DESC_F_WRITE, 0);
     make_avail(0);
     expect_reject("outside RAM");
 }
@@ -330,7 +268,7 @@ END_TEST
 
 START_TEST(test_below_ram)
 {
-    desc(0, RAM_BASE - 4, 8, 0, 0);
+    desc(0, VG_RAM_BASE - 4, 8, 0, 0);
     make_avail(0);
     expect_reject("outside RAM");
 }
@@ -348,7 +286,7 @@ END_TEST
 START_TEST(test_length_huge_from_ram)
 {
     /* Starts in RAM, length 2^32 - 1 runs far past its end. */
-    desc(0, RAM_BASE + 0x4000, 0xffffffffu, VIRTQ_DESC_F_WRITE, 0);
+    desc(0, VG_RAM_BASE + 0x4000, 0xffffffffu, VIRTQ_DESC_F_WRITE, 0);
     make_avail(0);
     expect_reject("outside RAM");
 }
@@ -418,7 +356,7 @@ END_TEST
 START_TEST(test_avail_jump)
 {
     desc(0, DATA_PA, 16, 0, 0);
-    put16(AVAIL_PA + 2, QSIZE + 1);
+    vg_put16(AVAIL_PA + 2, QSIZE + 1);
     expect_reject("jumped");
 }
 END_TEST
@@ -427,31 +365,31 @@ START_TEST(test_enable_checks)
 {
     char *err = NULL;
 
-    ck_assert_int_eq(virtqueue_enable(&vq, as, 12, DESC_PA, AVAIL_PA,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, 12, DESC_PA, AVAIL_PA,
                                       USED_PA, false, &err), -EINVAL);
     ck_assert_ptr_nonnull(strstr(err, "power of two"));
     g_clear_pointer(&err, g_free);
     ck_assert(!vq.enabled);
-    ck_assert_int_eq(virtqueue_enable(&vq, as, VIRTQUEUE_MAX_SIZE * 2,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, VIRTQUEUE_MAX_SIZE * 2,
                                       DESC_PA, AVAIL_PA, USED_PA, false,
                                       &err), -EINVAL);
     g_clear_pointer(&err, g_free);
     /* Descriptor table running past RAM into the trap region. */
-    ck_assert_int_eq(virtqueue_enable(&vq, as, QSIZE, RAM_END - 128,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, QSIZE, VG_RAM_END - 128,
                                       AVAIL_PA, USED_PA, false, &err),
                      -EINVAL);
     ck_assert_ptr_nonnull(strstr(err, "outside RAM"));
     g_clear_pointer(&err, g_free);
     /* Misaligned used ring. */
-    ck_assert_int_eq(virtqueue_enable(&vq, as, QSIZE, DESC_PA, AVAIL_PA,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, QSIZE, DESC_PA, AVAIL_PA,
                                       USED_PA + 2, false, &err), -EINVAL);
     g_clear_pointer(&err, g_free);
     /* Rings in MMIO. */
-    ck_assert_int_eq(virtqueue_enable(&vq, as, QSIZE, RAM_END, AVAIL_PA,
+    ck_assert_int_eq(virtqueue_enable(&vq, vg_as, QSIZE, VG_RAM_END, AVAIL_PA,
                                       USED_PA, false, &err), -EINVAL);
     g_clear_pointer(&err, g_free);
     ck_assert(!vq.enabled);
-    ck_assert_uint_eq(trap_hits, 0);
+    ck_assert_uint_eq(vg_trap_hits, 0);
 }
 END_TEST
 
@@ -476,8 +414,8 @@ START_TEST(test_full_queue_of_chains)
         virtqueue_push(&vq, e[i], 0);
         g_free(e[i]);
     }
-    ck_assert_uint_eq(get16(USED_PA + 2), QSIZE);
-    ck_assert_uint_eq(get32(USED_PA + 4), QSIZE - 1);
+    ck_assert_uint_eq(vg_get16(USED_PA + 2), QSIZE);
+    ck_assert_uint_eq(vg_get32(USED_PA + 4), QSIZE - 1);
 }
 END_TEST
 
@@ -485,7 +423,7 @@ END_TEST
 static uint64_t fuzz_addr(GRand *r)
 {
     static const uint64_t spots[] = {
-        RAM_BASE, RAM_END, DESC_PA, TABLE_PA, DATA_PA, RAM_BASE - 0x1000,
+        VG_RAM_BASE, VG_RAM_END, DESC_PA, TABLE_PA, DATA_PA, VG_RAM_BASE - 0x1000,
         0, 0xfffffff0ull, 0xffffffffffffff00ull,
     };
     uint64_t base = spots[g_rand_int_range(r, 0, G_N_ELEMENTS(spots))];
@@ -516,16 +454,16 @@ START_TEST(test_fuzz)
             desc(i, fuzz_addr(r), fuzz_len(r),
                  (uint16_t)g_rand_int_range(r, 0, 8),
                  (uint16_t)g_rand_int_range(r, 0, QSIZE + 2));
-            desc_at(TABLE_PA, i, fuzz_addr(r), fuzz_len(r),
+            vg_desc(TABLE_PA, i, fuzz_addr(r), fuzz_len(r),
                     (uint16_t)g_rand_int_range(r, 0, 8),
                     (uint16_t)g_rand_int_range(r, 0, QSIZE + 2));
         }
-        put16(AVAIL_PA + 4 + 2 * (vq.last_avail_idx % QSIZE),
+        vg_put16(AVAIL_PA + 4 + 2 * (vq.last_avail_idx % QSIZE),
               (uint16_t)g_rand_int_range(r, 0, QSIZE + 2));
-        put16(AVAIL_PA + 2, (uint16_t)(vq.last_avail_idx +
+        vg_put16(AVAIL_PA + 2, (uint16_t)(vq.last_avail_idx +
                                        g_rand_int_range(r, 0, QSIZE + 3)));
         ret = virtqueue_pop(&vq, &e, &err);
-        ck_assert_uint_eq(trap_hits, 0);
+        ck_assert_uint_eq(vg_trap_hits, 0);
         if (ret < 0) {
             ck_assert_ptr_nonnull(err);
             g_free(err);
@@ -538,10 +476,10 @@ START_TEST(test_fuzz)
         ok++;
         for (unsigned i = 0; i < e->out_num + e->in_num; i++) {
             const VirtQueueSeg *sg = &e->sg[i];
-            ck_assert_uint_ge(sg->addr, RAM_BASE);
+            ck_assert_uint_ge(sg->addr, VG_RAM_BASE);
             ck_assert_uint_gt(sg->len, 0);
-            ck_assert_uint_le(sg->addr + sg->len, RAM_END);
-            ck_assert_ptr_eq(sg->host, ram + (sg->addr - RAM_BASE));
+            ck_assert_uint_le(sg->addr + sg->len, VG_RAM_END);
+            ck_assert_ptr_eq(sg->host, vg_host(sg->addr));
         }
         virtqueue_push(&vq, e, 0);
         g_free(e);

@@ -1,9 +1,9 @@
 /*
  * virtio-guest.h - the guest side of the virtio device tests: an address
- * space with RAM and a trap page right past it, one virtio-mmio slot, and
- * the driver half of split virtqueues, used the way Linux's virtio_mmio
- * driver uses them. The rings live in guest RAM, so everything a device
- * reads is what a (possibly hostile) guest wrote there.
+ * space with RAM and a trap page on each side of it, one virtio-mmio slot,
+ * and the driver half of split virtqueues, used the way Linux's
+ * virtio_mmio driver uses them. The rings live in guest RAM, so everything
+ * a device reads is what a (possibly hostile) guest wrote there.
  */
 #ifndef TESTS_HW_VIRTIO_GUEST_H
 #define TESTS_HW_VIRTIO_GUEST_H
@@ -28,10 +28,10 @@ typedef struct VGQueue {
 } VGQueue;
 
 extern MemAddressSpace *vg_as;
-extern unsigned vg_trap_hits;       /* accesses that reached the trap page */
+extern unsigned vg_trap_hits;       /* accesses that reached a trap page */
 extern int vg_irq_level;            /* last level of the device's line */
 
-/* RAM at VG_RAM_BASE and the trap page; reset the counters. */
+/* RAM at VG_RAM_BASE and the trap pages; reset the counters. */
 void vg_setup(void);
 void vg_teardown(void);
 /* The device's interrupt line (VG_IRQ), recorded in vg_irq_level. */
