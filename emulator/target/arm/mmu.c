@@ -46,9 +46,10 @@ static const uint8_t ap_simple[4][2] = {
 };
 
 /*
- * Read a descriptor.  Only RAM and ROM may hold translation tables: a
- * walk into MMIO or unmapped space is an external abort on the walk
- * (never a device access with side effects, never a host fault).
+ * Whether a descriptor may be read at @paddr.  Only RAM and ROM may hold
+ * translation tables: a walk into MMIO or unmapped space is an external
+ * abort on the walk (never a device access with side effects, never a
+ * host fault).
  */
 static bool desc_in_memory(CPUARMState *env, uint64_t paddr, unsigned size)
 {
@@ -59,20 +60,37 @@ static bool desc_in_memory(CPUARMState *env, uint64_t paddr, unsigned size)
     return r && r->kind != MEM_REGION_MMIO && paddr + size <= r->base + r->size;
 }
 
-static bool read_desc(CPUARMState *env, uint32_t paddr, uint32_t *desc)
+/*
+ * Read the @size-byte (4: short format, 8: long) descriptor at @paddr, in
+ * the table endianness SCTLR.EE selects: the one walk read of both formats.
+ */
+static bool read_desc(CPUARMState *env, uint64_t paddr, unsigned size,
+                      uint64_t *desc)
 {
     MemAddressSpace *as = env_cpu(env)->as;
+    bool be = env->cp15.sctlr & SCTLR_EE;
+    uint32_t v32;
     MemTxResult res;
 
-    if (!desc_in_memory(env, paddr, 4)) {
+    if (!desc_in_memory(env, paddr, size)) {
         return false;
     }
-    if (env->cp15.sctlr & SCTLR_EE) {
-        res = mem_ldl_be(as, paddr, desc);
+    if (size == 8) {
+        res = be ? mem_ldq_be(as, paddr, desc) : mem_ldq_le(as, paddr, desc);
     } else {
-        res = mem_ldl_le(as, paddr, desc);
+        res = be ? mem_ldl_be(as, paddr, &v32) : mem_ldl_le(as, paddr, &v32);
+        *desc = v32;
     }
     return res == MEM_TX_OK;
+}
+
+static bool read_desc32(CPUARMState *env, uint32_t paddr, uint32_t *desc)
+{
+    uint64_t v = 0;
+    bool ok = read_desc(env, paddr, 4, &v);
+
+    *desc = (uint32_t)v;
+    return ok;
 }
 
 /*
@@ -157,7 +175,8 @@ static bool walk_l2(CPUARMState *env, uint32_t vaddr, uint32_t l1,
     uint32_t desc, ap;
     bool xn, pxn = (l1 >> 2) & 1;
 
-    if (!read_desc(env, (l1 & 0xfffffc00u) | ((vaddr >> 10) & 0x3fc), &desc)) {
+    if (!read_desc32(env, (l1 & 0xfffffc00u) | ((vaddr >> 10) & 0x3fc),
+                     &desc)) {
         return fault(res, ARM_FSC_EXT_WALK_L2, domain);
     }
     switch (desc & 3) {
@@ -180,22 +199,6 @@ static bool walk_l2(CPUARMState *env, uint32_t vaddr, uint32_t l1,
 }
 
 /* ---- long-descriptor format ---- */
-
-static bool read_desc64(CPUARMState *env, uint64_t paddr, uint64_t *desc)
-{
-    MemAddressSpace *as = env_cpu(env)->as;
-    MemTxResult res;
-
-    if (!desc_in_memory(env, paddr, 8)) {
-        return false;
-    }
-    if (env->cp15.sctlr & SCTLR_EE) {
-        res = mem_ldq_be(as, paddr, desc);
-    } else {
-        res = mem_ldq_le(as, paddr, desc);
-    }
-    return res == MEM_TX_OK;
-}
 
 static bool lfault(ARMTranslateResult *res, uint32_t status)
 {
@@ -259,7 +262,7 @@ static bool get_phys_addr_lpae(CPUARMState *env, uint32_t vaddr,
         idx = (vaddr >> 21) & ((1u << (11 - tsz)) - 1);
     }
     for (;;) {
-        if (!read_desc64(env, table + idx * 8, &desc)) {
+        if (!read_desc(env, table + idx * 8, 8, &desc)) {
             return lfault(res, ARM_LFSC_EXT_WALK(level));
         }
         if ((desc & 3) != 3 || level == 3) {
@@ -342,7 +345,7 @@ bool arm_get_phys_addr(CPUARMState *env, uint32_t vaddr,
     if (!l1_table_address(env, vaddr, &table)) {
         return fault(res, ARM_FSC_TRANS_L1, 0);
     }
-    if (!read_desc(env, table, &desc)) {
+    if (!read_desc32(env, table, &desc)) {
         return fault(res, ARM_FSC_EXT_WALK_L1, 0);
     }
     if ((desc & 3) == 0) {
