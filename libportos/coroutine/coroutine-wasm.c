@@ -14,6 +14,9 @@
  * taken at each unwind, and the value returned by the rewound main().
  * Both are settled here (fiber_js_*), or a program that used coroutines
  * would never exit (Node) or would exit 0 whatever main() returned.
+ *
+ * coroutine-fiber.c.inc, included at the end, builds the coroutine
+ * contract on these fiber calls (shared with win32).
  */
 #include "coroutine-int.h"
 
@@ -31,15 +34,13 @@
 #define ASYNCIFY_STACK_SIZE (64 * 1024)
 
 typedef struct {
-    PortosCoroutine base;
     emscripten_fiber_t fiber;
-    PortosCoAction action;  /* delivered to this context when resumed */
     void *stack;            /* C stack, lowest byte; NULL for the leader */
     size_t stack_size;
     void *asyncify_stack;
-} CoroutineWasm;
+} FiberWasm;
 
-static _Thread_local CoroutineWasm leader;
+static _Thread_local FiberWasm thread_fiber;  /* the leader's */
 static pthread_key_t leader_key;
 static pthread_once_t leader_key_once = PTHREAD_ONCE_INIT;
 
@@ -85,70 +86,63 @@ static void leader_key_init(void)
     pthread_key_create(&leader_key, leader_free);
 }
 
-static void fiber_entry(void *opaque)
+static void fiber_entry(void *co)
 {
-    CoroutineWasm *co = opaque;
-
     fiber_js_started();
-    portos__co_body(&co->base);
+    portos__co_body(co);
 }
 
-PortosCoroutine *portos__co_new(void)
+static void *portos__co_fiber_new(PortosCoroutine *co)
 {
-    CoroutineWasm *co = calloc(1, sizeof(*co));
+    FiberWasm *f = calloc(1, sizeof(*f));
 
-    if (!co) {
+    if (!f) {
         return NULL;
     }
-    co->stack_size = PORTOS_COROUTINE_STACK_SIZE;
-    co->asyncify_stack = malloc(ASYNCIFY_STACK_SIZE);
-    if (!co->asyncify_stack ||
-        portos_stack_alloc(&co->stack, co->stack_size) < 0) {
-        free(co->asyncify_stack);
-        free(co);
+    f->stack_size = PORTOS_COROUTINE_STACK_SIZE;
+    f->asyncify_stack = malloc(ASYNCIFY_STACK_SIZE);
+    if (!f->asyncify_stack ||
+        portos_stack_alloc(&f->stack, f->stack_size) < 0) {
+        free(f->asyncify_stack);
+        free(f);
         return NULL;
     }
-    emscripten_fiber_init(&co->fiber, fiber_entry, co, co->stack,
-                          co->stack_size, co->asyncify_stack,
+    emscripten_fiber_init(&f->fiber, fiber_entry, co, f->stack,
+                          f->stack_size, f->asyncify_stack,
                           ASYNCIFY_STACK_SIZE);
-    return &co->base;
+    return f;
 }
 
-void portos__co_delete(PortosCoroutine *base)
+static void portos__co_fiber_delete(void *fiber)
 {
-    CoroutineWasm *co = (CoroutineWasm *)base;
+    FiberWasm *f = fiber;
 
-    portos_stack_free(co->stack, co->stack_size);
-    free(co->asyncify_stack);
-    free(co);
+    portos_stack_free(f->stack, f->stack_size);
+    free(f->asyncify_stack);
+    free(f);
 }
 
-PortosCoAction portos__co_switch(PortosCoroutine *from_, PortosCoroutine *to_,
-                                 PortosCoAction action)
+static void portos__co_fiber_switch(void *from, void *to)
 {
-    CoroutineWasm *from = (CoroutineWasm *)from_;
-    CoroutineWasm *to = (CoroutineWasm *)to_;
-
-    to->action = action;
-    emscripten_fiber_swap(&from->fiber, &to->fiber);
-    return from->action;
+    emscripten_fiber_swap(&((FiberWasm *)from)->fiber,
+                          &((FiberWasm *)to)->fiber);
 }
 
-PortosCoroutine *portos__co_leader(void)
+static void *portos__co_fiber_thread(void)
 {
-    if (!leader.asyncify_stack) {
-        /* The buffer must outlive any switch: freed when the thread ends. */
-        void *buf = malloc(ASYNCIFY_STACK_SIZE);
+    /* The buffer must outlive any switch: freed when the thread ends. */
+    void *buf = malloc(ASYNCIFY_STACK_SIZE);
 
-        if (!buf) {
-            abort(); /* no way to report it: callers expect a leader */
-        }
-        pthread_once(&leader_key_once, leader_key_init);
-        pthread_setspecific(leader_key, buf);
-        fiber_js_hook_main_return();
-        emscripten_fiber_init_from_current_context(&leader.fiber, buf,
-                                                   ASYNCIFY_STACK_SIZE);
-        leader.asyncify_stack = buf;
+    if (!buf) {
+        abort(); /* no way to report it: callers expect a leader */
     }
-    return &leader.base;
+    pthread_once(&leader_key_once, leader_key_init);
+    pthread_setspecific(leader_key, buf);
+    fiber_js_hook_main_return();
+    emscripten_fiber_init_from_current_context(&thread_fiber.fiber, buf,
+                                               ASYNCIFY_STACK_SIZE);
+    thread_fiber.asyncify_stack = buf;
+    return &thread_fiber;
 }
+
+#include "coroutine-fiber.c.inc"

@@ -6,6 +6,8 @@
  * is a user-mode register switch (no system call). Fiber stacks are
  * reserved at full size and committed on demand below a PAGE_GUARD page,
  * so overflowing one raises a stack-overflow exception, as a thread's does.
+ * coroutine-fiber.c.inc, included at the end, builds the coroutine
+ * contract on these fiber calls (shared with wasm).
  */
 #include "coroutine-int.h"
 
@@ -15,14 +17,6 @@
 
 /* Committed up front; the rest of the reservation grows on demand. */
 #define STACK_COMMIT (64 * 1024)
-
-typedef struct {
-    PortosCoroutine base;
-    void *fiber;
-    PortosCoAction action;  /* delivered by whoever switches to us */
-} CoroutineWin32;
-
-static _Thread_local CoroutineWin32 leader;
 
 /*
  * MinGW's GetCurrentFiber() reads %gs:0x20 through a zero-length array,
@@ -36,57 +30,40 @@ static void *current_fiber(void)
 }
 #pragma GCC diagnostic pop
 
-static void CALLBACK fiber_main(void *param)
+static void CALLBACK fiber_main(void *co)
 {
-    portos__co_body(param);
+    portos__co_body(co);
 }
 
-PortosCoroutine *portos__co_new(void)
+static void *portos__co_fiber_new(PortosCoroutine *co)
 {
-    CoroutineWin32 *co = calloc(1, sizeof(*co));
+    return CreateFiberEx(STACK_COMMIT, PORTOS_COROUTINE_STACK_SIZE,
+                         FIBER_FLAG_FLOAT_SWITCH, fiber_main, co);
+}
 
-    if (!co) {
-        return NULL;
+static void portos__co_fiber_delete(void *fiber)
+{
+    DeleteFiber(fiber);
+}
+
+static void portos__co_fiber_switch(void *from, void *to)
+{
+    (void)from; /* Windows saves the running fiber's context itself */
+    SwitchToFiber(to);
+}
+
+static void *portos__co_fiber_thread(void)
+{
+    /* Someone else (a framework, another library) may have done it. */
+    void *fiber = IsThreadAFiber() ? current_fiber()
+                                   : ConvertThreadToFiberEx(NULL, FIBER_FLAG_FLOAT_SWITCH);
+
+    if (!fiber) {
+        fprintf(stderr, "portos: cannot make this thread a fiber (error %lu)\n",
+                (unsigned long)GetLastError());
+        abort();
     }
-    co->fiber = CreateFiberEx(STACK_COMMIT, PORTOS_COROUTINE_STACK_SIZE,
-                              FIBER_FLAG_FLOAT_SWITCH, fiber_main, co);
-    if (!co->fiber) {
-        free(co);
-        return NULL;
-    }
-    return &co->base;
+    return fiber;
 }
 
-void portos__co_delete(PortosCoroutine *base)
-{
-    CoroutineWin32 *co = (CoroutineWin32 *)base;
-
-    DeleteFiber(co->fiber);
-    free(co);
-}
-
-PortosCoAction portos__co_switch(PortosCoroutine *from_, PortosCoroutine *to_,
-                                 PortosCoAction action)
-{
-    CoroutineWin32 *from = (CoroutineWin32 *)from_;
-    CoroutineWin32 *to = (CoroutineWin32 *)to_;
-
-    to->action = action;
-    SwitchToFiber(to->fiber);
-    return from->action;
-}
-
-PortosCoroutine *portos__co_leader(void)
-{
-    if (!leader.fiber) {
-        /* Someone else (a framework, another library) may have done it. */
-        leader.fiber = IsThreadAFiber() ? current_fiber()
-                                        : ConvertThreadToFiberEx(NULL, FIBER_FLAG_FLOAT_SWITCH);
-        if (!leader.fiber) {
-            fprintf(stderr, "portos: cannot make this thread a fiber (error %lu)\n",
-                    (unsigned long)GetLastError());
-            abort();
-        }
-    }
-    return &leader.base;
-}
+#include "coroutine-fiber.c.inc"
