@@ -120,42 +120,11 @@ static void expect_kernel_error(const char *path, const char *needle)
 
     ck_assert_int_eq(loader_load_kernel(&ram, path, &k, &err), -1);
     ck_assert_ptr_nonnull(err);
-    ck_assert_msg(strstr(err, needle), "'%s' lacks '%s'", err, needle);
+    ck_assert_msg(strstr(err, needle), "%s: '%s' lacks '%s'", path, err,
+                  needle);
     ck_assert_ptr_null(strchr(err, '\n'));
     g_free(err);
 }
-
-START_TEST(test_elf_errors)
-{
-    uint8_t elf[84 + 64];
-    size_t n = make_elf(elf, RAM_BASE, 64, 0, 40);
-    char *p;
-
-    p = write_file("trunc.elf", elf, n - 10);
-    expect_kernel_error(p, "truncated");
-    g_free(p);
-    p = write_file("hdr.elf", elf, 30);
-    expect_kernel_error(p, "truncated ELF header");
-    g_free(p);
-    make_elf(elf, RAM_BASE, 64, 0, 62 /* x86-64 */);
-    p = write_file("x86.elf", elf, n);
-    expect_kernel_error(p, "not an ARM executable");
-    g_free(p);
-    make_elf(elf, 0x1000, 64, 0, 40);
-    p = write_file("low.elf", elf, n);
-    expect_kernel_error(p, "outside RAM");
-    g_free(p);
-    make_elf(elf, RAM_BASE + RAM_SIZE - 32, 64, 0, 40);
-    p = write_file("edge.elf", elf, n);
-    expect_kernel_error(p, "outside RAM");
-    g_free(p);
-    make_elf(elf, RAM_BASE, 64, 0, 40);
-    put16(elf + 44, 500); /* phnum past the end of the file */
-    p = write_file("phdrs.elf", elf, n);
-    expect_kernel_error(p, "program headers");
-    g_free(p);
-}
-END_TEST
 
 START_TEST(test_raw_and_zimage)
 {
@@ -244,58 +213,75 @@ static size_t add_segment(uint8_t *buf, size_t len, uint32_t paddr,
     return len + 32;
 }
 
+/* Header fields a malformed case overwrites: offset, width in bytes. */
+#define F_NONE      0, 0
+#define F_PHOFF     28, 4
+#define F_PHENTSIZE 42, 2
+#define F_PHNUM     44, 2
+#define P_TYPE      52, 4
+#define P_OFFSET    56, 4
+#define P_VADDR     60, 4
+#define P_FILESZ    68, 4
+
+/*
+ * One bad ELF: make_elf(@paddr, 64 bytes, @bss, @machine), then @field set
+ * to @value, the file cut to @len bytes (0: whole); the error must contain
+ * @error.
+ */
+typedef struct {
+    const char *name;
+    uint32_t paddr, bss;
+    uint16_t machine;
+    unsigned field, width;
+    uint32_t value;
+    size_t len;
+    const char *error;
+} BadElf;
+
+#define GOOD RAM_BASE + 0x10000
+
+static const BadElf bad_elves[] = {
+    { "trunc", GOOD, 0, 40, F_NONE, 0, 84 + 54, "truncated" },
+    { "hdr", GOOD, 0, 40, F_NONE, 0, 30, "truncated ELF header" },
+    { "x86", GOOD, 0, 62 /* x86-64 */, F_NONE, 0, 0, "not an ARM executable" },
+    { "low", 0x1000, 0, 40, F_NONE, 0, 0, "outside RAM" },
+    { "edge", RAM_BASE + RAM_SIZE - 32, 0, 40, F_NONE, 0, 0, "outside RAM" },
+    /* Past the end of the file. */
+    { "phdrs", GOOD, 0, 40, F_PHNUM, 500, 0, "program headers" },
+    /* Larger than p_memsz (64). */
+    { "fsz", GOOD, 0, 40, P_FILESZ, 80, 0,
+      "file size 0x50 is larger than its memory size 0x40" },
+    /* p_offset + p_filesz past the end (and 2^32). */
+    { "off", GOOD, 0, 40, P_OFFSET, 0xfffffff0, 0, "truncated" },
+    /* paddr + memsz wraps, vaddr + memsz wraps. */
+    { "wrap", 0xfffff000, 0x2000, 40, F_NONE, 0, 0, "wrap past 4 GiB" },
+    { "vwrap", GOOD, 0, 40, P_VADDR, 0xffffffe0, 0, "wrap past 4 GiB" },
+    /* e_phoff + e_phnum * e_phentsize wraps 32 bits. */
+    { "phoff", GOOD, 0, 40, F_PHOFF, 0xffffffff, 0, "program headers" },
+    { "phent", GOOD, 0, 40, F_PHENTSIZE, 16, 0, "program headers" },
+    { "phnum0", GOOD, 0, 40, F_PHNUM, 0, 0, "program headers" },
+    /* A PT_NOTE only. */
+    { "noload", GOOD, 0, 40, P_TYPE, 4, 0, "no loadable segment" },
+};
+
 /* Malformed fields each get their own one-line error, not a crash. */
 START_TEST(test_elf_malformed)
 {
-    uint8_t elf[84 + 32 + 64];
-    size_t n = make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
+    const BadElf *c = &bad_elves[_i];
+    uint8_t elf[84 + 64];
+    size_t n = make_elf(elf, c->paddr, 64, c->bss, c->machine);
+    char *name = g_strconcat(c->name, ".elf", NULL);
     char *p;
 
-    put32(elf + 68, 80);                /* filesz > memsz (64) */
-    p = write_file("fsz.elf", elf, n);
-    expect_kernel_error(p, "file size 0x50 is larger than its memory size 0x40");
+    if (c->width == 2) {
+        put16(elf + c->field, (uint16_t)c->value);
+    } else if (c->width == 4) {
+        put32(elf + c->field, c->value);
+    }
+    p = write_file(name, elf, c->len ? c->len : n);
+    expect_kernel_error(p, c->error);
     g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put32(elf + 56, 0xfffffff0);        /* offset + filesz past the end (and 2^32) */
-    p = write_file("off.elf", elf, n);
-    expect_kernel_error(p, "truncated");
-    g_free(p);
-
-    make_elf(elf, 0xfffff000, 64, 0x2000, 40); /* paddr + memsz wraps */
-    p = write_file("wrap.elf", elf, n);
-    expect_kernel_error(p, "wrap past 4 GiB");
-    g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put32(elf + 60, 0xffffffe0);        /* vaddr + memsz wraps */
-    p = write_file("vwrap.elf", elf, n);
-    expect_kernel_error(p, "wrap past 4 GiB");
-    g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put32(elf + 28, 0xffffffff);        /* phoff + phnum * phentsize wraps 32 bits */
-    p = write_file("phoff.elf", elf, n);
-    expect_kernel_error(p, "program headers");
-    g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put16(elf + 42, 16);                /* phentsize too small */
-    p = write_file("phent.elf", elf, n);
-    expect_kernel_error(p, "program headers");
-    g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put16(elf + 44, 0);                 /* no program headers */
-    p = write_file("phnum0.elf", elf, n);
-    expect_kernel_error(p, "program headers");
-    g_free(p);
-
-    make_elf(elf, RAM_BASE + 0x10000, 64, 0, 40);
-    put32(elf + 52, 4);                 /* a PT_NOTE only */
-    p = write_file("noload.elf", elf, n);
-    expect_kernel_error(p, "no loadable segment");
-    g_free(p);
+    g_free(name);
 }
 END_TEST
 
@@ -509,11 +495,10 @@ Suite *suite_loader(void)
 
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_elf);
-    tcase_add_test(tc, test_elf_errors);
     tcase_add_test(tc, test_raw_and_zimage);
     tcase_add_test(tc, test_missing_empty_too_big);
     tcase_add_test(tc, test_initrd);
-    tcase_add_test(tc, test_elf_malformed);
+    tcase_add_loop_test(tc, test_elf_malformed, 0, G_N_ELEMENTS(bad_elves));
     tcase_add_test(tc, test_elf_overlap);
     tcase_add_test(tc, test_elf_fuzz_headers);
 #if !defined(_WIN32) && !defined(__EMSCRIPTEN__)
