@@ -399,12 +399,23 @@ static G_GNUC_NO_INLINE void log_walk(uint32_t vaddr, MMUAccessType access,
     }
 }
 
+/* The prefetch abort (fetches) or data abort (WnR set for stores). */
+static _Noreturn void raise_abort(CPUARMState *env, MMUAccessType access,
+                                  uint32_t fsr, uint32_t vaddr)
+{
+    if (access == MMU_DATA_STORE) {
+        fsr |= ARM_FSR_WNR;
+    }
+    arm_raise_exception(env, access == MMU_INST_FETCH ? EXCP_PREFETCH_ABORT
+                                                      : EXCP_DATA_ABORT,
+                        fsr, vaddr);
+}
+
 bool arm_cpu_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
                       MMUAccessType access, unsigned mmu_idx, bool probe)
 {
     CPUARMState *env = arm_env(cs);
     ARMTranslateResult res;
-    uint32_t fsr;
     bool faulted = arm_get_phys_addr(env, (uint32_t)vaddr, access, mmu_idx,
                                      &res);
 
@@ -422,41 +433,28 @@ bool arm_cpu_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
     if (probe) {
         return false;
     }
-    fsr = res.fsr;
-    if (access == MMU_DATA_STORE) {
-        fsr |= ARM_FSR_WNR;
-    }
-    arm_raise_exception(env, access == MMU_INST_FETCH ? EXCP_PREFETCH_ABORT
-                                                      : EXCP_DATA_ABORT,
-                        fsr, (uint32_t)vaddr);
+    raise_abort(env, access, res.fsr, (uint32_t)vaddr);
 }
 
 void arm_cpu_bus_error(CPUState *cs, uint64_t vaddr, uint64_t paddr,
                        unsigned size, MMUAccessType access, unsigned mmu_idx)
 {
     /* Decode error: external abort with ExT (bit 12) clear, like QEMU. */
-    uint32_t fsr = arm_fault_fsr(arm_env(cs), ARM_FSC_SYNC_EXT,
-                                 ARM_LFSC_SYNC_EXT);
+    CPUARMState *env = arm_env(cs);
 
-    if (access == MMU_DATA_STORE) {
-        fsr |= ARM_FSR_WNR;
-    }
-    arm_raise_exception(arm_env(cs), access == MMU_INST_FETCH
-                                     ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT,
-                        fsr, (uint32_t)vaddr);
+    raise_abort(env, access,
+                arm_fault_fsr(env, ARM_FSC_SYNC_EXT, ARM_LFSC_SYNC_EXT),
+                (uint32_t)vaddr);
 }
 
 void arm_cpu_unaligned(CPUState *cs, uint64_t vaddr, MMUAccessType access,
                        unsigned mmu_idx)
 {
-    uint32_t fsr = arm_fault_fsr(arm_env(cs), ARM_FSC_ALIGN, ARM_LFSC_ALIGN);
+    CPUARMState *env = arm_env(cs);
 
-    if (access == MMU_DATA_STORE) {
-        fsr |= ARM_FSR_WNR;
-    }
-    arm_raise_exception(arm_env(cs), access == MMU_INST_FETCH
-                                     ? EXCP_PREFETCH_ABORT : EXCP_DATA_ABORT,
-                        fsr, (uint32_t)vaddr);
+    raise_abort(env, access,
+                arm_fault_fsr(env, ARM_FSC_ALIGN, ARM_LFSC_ALIGN),
+                (uint32_t)vaddr);
 }
 
 uint64_t arm_ats1_par(CPUARMState *env, uint32_t vaddr, MMUAccessType access,
