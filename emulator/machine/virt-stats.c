@@ -117,6 +117,7 @@ void virt_print_stats(VirtMachine *m, FILE *f)
             "whole %" PRIu64 ", by address %" PRIu64 "\n",
             emu_stats.walks, emu_stats.walk_faults, tlb->stat_flushes,
             tlb->stat_page_flushes);
+    tci_stats_print_ops(f, 24);
     stats_print_group(f, STATS_TLB_FLUSH, "whole-TLB flushes by cause", 0);
     stats_print_group(f, STATS_HELPER, "helper calls", 12);
     print_mmio(f, virt_address_space(m));

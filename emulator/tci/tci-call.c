@@ -79,6 +79,76 @@ void tci_stats_call(const uint16_t *pc)
     stats_count(STATS_HELPER, ((const TCGHelper *)(uintptr_t)hv)->name, 1);
 }
 
+/*
+ * Per-op and per-pair counts (-d stats only).  A pair is two ops
+ * dispatched one after the other, across TB boundaries too: what a
+ * superinstruction would save one dispatch of.
+ */
+static uint64_t op_count[TCI_NB_OPS];
+static uint64_t pair_count[TCI_NB_OPS][TCI_NB_OPS];
+static unsigned prev_op = TCI_exit_tb;
+
+void tci_stats_op(unsigned op)
+{
+    op_count[op]++;
+    pair_count[prev_op][op]++;
+    prev_op = op;
+}
+
+typedef struct OpRank {
+    uint64_t n;
+    unsigned a, b;
+} OpRank;
+
+/* Insert (n, a, b) into the descending array r of size top. */
+static void rank_insert(OpRank *r, unsigned top, uint64_t n, unsigned a,
+                        unsigned b)
+{
+    unsigned k = top;
+
+    while (k > 0 && r[k - 1].n < n) {
+        if (k < top) {
+            r[k] = r[k - 1];
+        }
+        k--;
+    }
+    if (k < top) {
+        r[k] = (OpRank){ n, a, b };
+    }
+}
+
+void tci_stats_print_ops(void *out, unsigned top)
+{
+    FILE *f = out;
+    OpRank *r = g_new0(OpRank, top);
+    uint64_t total = 0;
+
+    for (unsigned a = 0; a < TCI_NB_OPS; a++) {
+        total += op_count[a];
+        rank_insert(r, top, op_count[a], a, 0);
+    }
+    fprintf(f, "stats: bytecode ops, most frequent:");
+    for (unsigned k = 0; k < top && r[k].n; k++) {
+        fprintf(f, "%s %s %.1f %%", k ? "," : "", tci_op_names[r[k].a],
+                total ? 100.0 * (double)r[k].n / (double)total : 0.0);
+    }
+    fputc('\n', f);
+    memset(r, 0, sizeof(*r) * top);
+    for (unsigned a = 0; a < TCI_NB_OPS; a++) {
+        for (unsigned b = 0; b < TCI_NB_OPS; b++) {
+            rank_insert(r, top, pair_count[a][b], a, b);
+        }
+    }
+    fprintf(f, "stats: bytecode op pairs, most frequent:");
+    for (unsigned k = 0; k < top && r[k].n; k++) {
+        fprintf(f, "%s %s>%s %.1f %%", k ? "," : "", tci_op_names[r[k].a],
+                tci_op_names[r[k].b],
+                total ? 100.0 * (double)r[k].n / (double)total : 0.0);
+    }
+    fputc('\n', f);
+    g_free(r);
+}
+
 uintptr_t tci_exec(CPUState *cs, TranslationBlock *tb)
 {
     if (G_UNLIKELY(log_mask(LOG_STATS))) {

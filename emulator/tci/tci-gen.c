@@ -72,6 +72,9 @@ typedef struct Gen {
     uint32_t mov_pos;
     uint16_t mov_src;
     bool mov_valid;
+    /* The last op emitted is a plain mov_i32 at pair_pos (merge_pair). */
+    uint32_t pair_pos;
+    bool pair_valid;
 } Gen;
 
 /* ---- emission primitives ---- */
@@ -421,6 +424,8 @@ static bool emit_binary_imm(Gen *g, TCGOpcode opc, uint16_t r, uint16_t a,
     case INDEX_op_shl_i32: sh = TCI_shli_i32; break;
     case INDEX_op_shr_i32: sh = TCI_shri_i32; break;
     case INDEX_op_sar_i32: sh = TCI_sari_i32; break;
+    case INDEX_op_rotr_i32: sh = TCI_rotri_i32; break;
+    case INDEX_op_rotl_i32: sh = TCI_rotri_i32; b = 32 - (b & 31); break;
     case INDEX_op_add_i64: imm = TCI_addi_i64; break;
     case INDEX_op_sub_i64: imm = TCI_addi_i64; v = -(int64_t)(b - 1) - 1; break;
     case INDEX_op_and_i64: imm = TCI_andi_i64; break;
@@ -532,6 +537,28 @@ static bool merge_mov(Gen *g, uint16_t rd, uint16_t rs)
     return false;
 }
 
+/*
+ * A copy right after another copy (of another value: register shuffles
+ * such as "mov r1, r4; mov r2, r0"): one movp_i32 doing both in order.
+ * Unlike merge_mov this may join two guest instructions: a copy cannot
+ * fault, so no restore point falls inside, and labels end the run.
+ */
+static bool merge_pair(Gen *g, uint16_t rd, uint16_t rs)
+{
+    uint32_t p = g->pair_pos;
+
+    if (!g->pair_valid || g->nospace || p + 3 != g->n ||
+        g->buf[p] != TCI_mov_i32) {
+        return false;
+    }
+    g->buf[p] = TCI_movp_i32;
+    emit16(g, rd);
+    emit16(g, rs);
+    g->pair_valid = false;
+    g->mov_valid = false;
+    return true;
+}
+
 static void emit_mov(Gen *g, const TCGOp *op, bool is64)
 {
     TCGArg src = op->args[1];
@@ -557,7 +584,7 @@ static void emit_mov(Gen *g, const TCGOp *op, bool is64)
     if (rs == rd) {
         return;
     }
-    if (!is64 && merge_mov(g, rd, rs)) {
+    if (!is64 && (merge_mov(g, rd, rs) || merge_pair(g, rd, rs))) {
         return;
     }
     emit16(g, is64 ? TCI_mov_i64 : TCI_mov_i32);
@@ -567,6 +594,8 @@ static void emit_mov(Gen *g, const TCGOp *op, bool is64)
         g->mov_valid = true;
         g->mov_pos = (uint32_t)(g->n - 3);
         g->mov_src = rs;
+        g->pair_valid = true;
+        g->pair_pos = (uint32_t)(g->n - 3);
     }
 }
 
@@ -1019,13 +1048,26 @@ static void emit_call(Gen *g, const TCGOp *op)
 
 /*
  * addcc/subcc with a constant second operand (and carry in 0 for addcc):
- * the immediate form, without a scratch load.  Returns false otherwise.
+ * the immediate form, without a scratch load; addcc of two registers with
+ * carry in 0: addcc0.  Returns false otherwise.
  */
 static bool emit_cc_imm(Gen *g, const TCGOp *op)
 {
     bool add = op->opc == INDEX_op_addcc_i32;
-    uint16_t r[6];
+    uint16_t r[7];
 
+    if (add && is_const(op->args[7]) && const_val(op->args[7]) == 0 &&
+        !is_const(op->args[5]) && !is_const(op->args[6]) &&
+        !is_env(op->args[5]) && !is_env(op->args[6])) {
+        /* ADDS of two registers: no scratch load of the zero carry in. */
+        r[5] = reg(g, op->args[5]);
+        r[6] = reg(g, op->args[6]);
+        for (int k = 0; k < 5; k++) {
+            r[k] = reg(g, op->args[k]);
+        }
+        emit_ops_r(g, TCI_addcc0_i32, r, 7);
+        return true;
+    }
     if (!is_const(op->args[6]) || is_const(op->args[5]) ||
         is_env(op->args[5]) ||
         (add && (!is_const(op->args[7]) || (uint32_t)const_val(op->args[7]) != 0))) {
@@ -1049,6 +1091,7 @@ static void emit_op(Gen *g, TCGContext *s, const TCGOp *op)
     case INDEX_op_set_label:
         g->label_pos[arg_label(op->args[0])->id] = (uint32_t)g->n;
         g->mov_valid = false;
+        g->pair_valid = false;
         /* Control may arrive from elsewhere: scratch contents unknown. */
         scratch_forget(g);
         return;

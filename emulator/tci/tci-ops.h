@@ -17,6 +17,7 @@
     X(mov_i64, 3) /* r, r */ \
     X(mov2_i32, 4) /* r, r, src: two copies (a result into NF and ZF) */ \
     X(mov3_i32, 5) /* r, r, r, src */ \
+    X(movp_i32, 5) /* r1, src1, r2, src2: two copies, in that order */ \
     X(env_addr, 4) /* r, imm32: r = CPU pointer + imm32 */ \
     X(add_i32, 4) /* r, r, r */ \
     X(sub_i32, 4) /* r, r, r */ \
@@ -63,6 +64,7 @@
     X(shli_i32, 4) /* r, r, count */ \
     X(shri_i32, 4) /* r, r, count */ \
     X(sari_i32, 4) /* r, r, count */ \
+    X(rotri_i32, 4) /* r, r, count: ROR #imm (rotl by n is rotr by 32 - n) */ \
     X(addi_i64, 5) /* r, r, simm32 */ \
     X(andi_i64, 5) /* r, r, simm32 */ \
     X(ori_i64, 5) /* r, r, simm32 */ \
@@ -105,6 +107,7 @@
     X(muls2_i32, 5) /* rl, rh, a, b */ \
     X(addcc_i32, 9) /* r, n, z, c, v, a, b, cin */ \
     X(subcc_i32, 8) /* r, n, z, c, v, a, b */ \
+    X(addcc0_i32, 8) /* r, n, z, c, v, a, b: carry in 0 (ADDS) */ \
     X(addcci_i32, 9) /* r, n, z, c, v, a, imm32: carry in 0 (ADDS #imm) */ \
     X(subcci_i32, 9) /* r, n, z, c, v, a, imm32 (SUBS/CMP #imm) */ \
     X(setcond_i32, 5) /* r, a, b, cond */ \

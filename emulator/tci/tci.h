@@ -79,6 +79,13 @@ extern TCIStats tci_stats;
 uintptr_t tci_exec_stats(CPUState *cs, TranslationBlock *tb);
 /* tci_stats_call: count the helper call at @pc (a call op). */
 void tci_stats_call(const uint16_t *pc);
+/* tci_stats_op: count op @op and the pair (previous op dispatched, @op). */
+void tci_stats_op(unsigned op);
+/**
+ * tci_stats_print_ops: write the @top most frequent ops and pairs of
+ * consecutive ops (as counted by tci_stats_op) to @out (a FILE *).
+ */
+void tci_stats_print_ops(void *out, unsigned top);
 /** tci_have_threaded: whether tci_exec_threaded() uses computed goto. */
 extern const int tci_have_threaded;
 

@@ -238,16 +238,39 @@ START_TEST(test_tlb_maintenance)
     /* Writes that change translation flush too. */
     static const uint32_t flushers[] = {
         K(15, 0, 1, 0, 0), K(15, 0, 2, 0, 0), K(15, 0, 2, 0, 2),
-        K(15, 0, 3, 0, 0), K(15, 0, 13, 0, 1), K(15, 0, 8, 3, 0),
+        K(15, 0, 13, 0, 1), K(15, 0, 8, 3, 0),
     };
     for (unsigned i = 0; i < sizeof(flushers) / sizeof(flushers[0]); i++) {
-        uint32_t old = rd_ok(flushers[i] == K(15, 0, 8, 3, 0)
-                             ? K(15, 0, 3, 0, 0) : flushers[i]);
+        uint32_t old = flushers[i] == K(15, 0, 8, 3, 0) ? 0 : rd_ok(flushers[i]);
         tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);
         ck_assert_int_eq(wr(flushers[i], old), EXCP_NONE);
         ck_assert_msg(!tlb_has(ARM_MMU_IDX_PL1, va1), "key %x", flushers[i]);
         ck_assert(arm_cp_ends_tb(arm_cp_lookup(flushers[i])));
     }
+    /*
+     * DACR flushes only when a domain loses access (manager > client >
+     * no access, reserved as no access): rewriting it, or widening, keeps.
+     */
+    static const struct { uint32_t from, to; bool flush; } dacr[] = {
+        { 0x55555555, 0x55555555, false },  /* unchanged */
+        { 0x55555551, 0x55555555, false },  /* domain 1: none -> client */
+        { 0x55555555, 0x5555555d, false },  /* client -> manager */
+        { 0x55555551, 0x5555555d, false },  /* none -> manager */
+        { 0x55555555, 0x55555551, true },   /* client -> none */
+        { 0x5555555d, 0x55555555, true },   /* manager -> client */
+        { 0x55555555, 0x55555559, true },   /* client -> reserved */
+        { 0x55555559, 0x55555555, false },  /* reserved -> client */
+        { 0x55555551, 0x15555555, true },   /* one up, another down */
+    };
+    for (unsigned i = 0; i < sizeof(dacr) / sizeof(dacr[0]); i++) {
+        ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), dacr[i].from), EXCP_NONE);
+        tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);
+        ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), dacr[i].to), EXCP_NONE);
+        ck_assert_uint_eq(rd_ok(K(15, 0, 3, 0, 0)), dacr[i].to);
+        ck_assert_msg(tlb_has(ARM_MMU_IDX_PL1, va1) == !dacr[i].flush,
+                      "DACR %08x -> %08x", dacr[i].from, dacr[i].to);
+    }
+    ck_assert(arm_cp_ends_tb(arm_cp_lookup(K(15, 0, 3, 0, 0))));
     /* Cache maintenance is accepted and does nothing. */
     tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);
     ck_assert_int_eq(wr(K(15, 0, 7, 14, 1), va1), EXCP_NONE);

@@ -1081,11 +1081,43 @@ START_TEST(test_merged_copies)
 }
 END_TEST
 
+/*
+ * Copies of different values in a row (a register shuffle) become one
+ * movp_i32 per pair, done in order; a label keeps two copies apart.
+ */
+START_TEST(test_copy_pairs)
+{
+    for (int taken = 0; taken < 2; taken++) {
+        reset_regs();
+        cpu->r32[0] = 10;
+        cpu->r32[2] = 30;
+        cpu->r32[7] = (uint32_t)taken;
+        begin();
+        TCGLabel *l = gen_new_label();
+        tcg_gen_mov_i32(R[1], R[0]);        /* swap R0 and R2 through R1 */
+        tcg_gen_mov_i32(R[0], R[2]);
+        tcg_gen_mov_i32(R[2], R[1]);
+        tcg_gen_brcondi_i32(TCG_COND_NE, R[7], 0, l);
+        tcg_gen_mov_i32(R[3], R[0]);
+        gen_set_label(l);
+        tcg_gen_mov_i32(R[4], R[2]);
+        run(_i);
+        ck_assert_uint_eq(cpu->r32[0], 30);
+        ck_assert_uint_eq(cpu->r32[1], 10);
+        ck_assert_uint_eq(cpu->r32[2], 10);
+        ck_assert_uint_eq(cpu->r32[3], taken ? 0 : 30);
+        ck_assert_uint_eq(cpu->r32[4], 10);
+        ck_assert(code_has(TCI_movp_i32));
+    }
+}
+END_TEST
+
 const TTest *const *const tci_flow_tests[] = {
     &test_conditions, &test_loop, &test_scratch_reuse, &test_host_mem,
     &test_guest_mem, &test_guest_mem_offset, &test_calls, &test_goto_tb, &test_exit_codes,
     &test_lookup_and_goto_ptr, &test_register_pressure, &test_insn_map, &test_optimizer_random,
     &test_optimizer_shapes,
     &test_optimizer_loop, &test_fused_conditions, &test_merged_copies,
+    &test_copy_pairs,
 };
 const unsigned tci_flow_tests_count = G_N_ELEMENTS(tci_flow_tests);

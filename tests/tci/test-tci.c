@@ -456,6 +456,7 @@ START_TEST(test_immediates)
         tcg_gen_movi_i64(D[5], 0x1122334455667788ll);
         tcg_gen_clzi_i32(R[6], R[0], 32);
         tcg_gen_ctzi_i64(D[6], D[0], 64);
+        tcg_gen_rotri_i32(R[7], R[0], 13);
         run(_i);
         ck_assert_uint_eq(cpu->r32[1], a >> 5);
         ck_assert_uint_eq(cpu->r64[1], a64 << 17);
@@ -467,6 +468,7 @@ START_TEST(test_immediates)
         ck_assert_uint_eq(cpu->r64[5], 0x1122334455667788ull);
         ck_assert_uint_eq(cpu->r32[6], rf_clz32(a, 32));
         ck_assert_uint_eq(cpu->r64[6], rf_ctz64(a64, 64));
+        ck_assert_uint_eq(cpu->r32[7], rf_rotl32(a, 19));
     }
 }
 END_TEST

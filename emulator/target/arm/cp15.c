@@ -74,6 +74,37 @@ static void write_flush(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
     tlb_flush(&env_cpu(env)->tlb);
 }
 
+/* A domain's access as a rank: no access (0, and reserved 2) < client < manager. */
+static unsigned domain_rank(uint32_t dacr, unsigned d)
+{
+    static const unsigned char rank[4] = { 0, 1, 0, 2 };
+
+    return rank[(dacr >> (2 * d)) & 3];
+}
+
+/*
+ * DACR: a write that narrows no domain keeps the TLB and the jump cache.
+ * Their entries were made under the old value, which allowed less: an
+ * access an entry refuses misses and walks the tables again, and a TB
+ * found through the jump cache was executable then and still is.  Linux's
+ * software PAN writes DACR around every user access and kernel entry,
+ * half of the writes widening the user domain: the boot's most frequent
+ * whole-TLB flush, and its jump-cache misses after it.
+ */
+static void dacr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
+{
+    uint32_t old = env->cp15.dacr;
+
+    env->cp15.dacr = (uint32_t)v;
+    for (unsigned d = 0; d < 16; d++) {
+        if (domain_rank((uint32_t)v, d) < domain_rank(old, d)) {
+            count_flush(ri);
+            tlb_flush(&env_cpu(env)->tlb);
+            return;
+        }
+    }
+}
+
 static void cpacr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
     /* cp10/cp11 and D32DIS are writable; ASEDIS reads as one. */
@@ -213,7 +244,8 @@ static const ARMCPRegInfo cp15_regs[] = {
     FLUSH32("TTBCR", 0, 2, 0, 2, cp15.ttbcr, 0xffc73f87u),
     FLUSH64("TTBR0_64", 0, 2, cp15.ttbr0),
     FLUSH64("TTBR1_64", 1, 2, cp15.ttbr1),
-    FLUSH32("DACR", 0, 3, 0, 0, cp15.dacr, 0),
+    { .name = "DACR", .key = KEY32(15, 0, 3, 0, 0), .access = CP_PL1_RW,
+      .flags = CP_ENDS_TB, .field = ENV_OFS(cp15.dacr), .writefn = dacr_write },
 
     /* c5, c6: fault status and address */
     RW32("DFSR", 15, 0, 5, 0, 0, cp15.dfsr, 0),

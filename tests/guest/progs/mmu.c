@@ -80,6 +80,7 @@ static void build_tables(void)
     l1[0x244] = SEC(PA_TEST, 7, 0, 0, 0);               /* RO */
     l1[0x250] = SEC(PA_TEST + 0x300000, 3, 0, 1, 0);    /* XN section with code */
     l1[0x251] = SEC(PA_TEST + 0x300000, 3, 0, 0, 0);
+    l1[0x252] = SEC(PA_TEST + 0x300000, 3, 3, 0, 0);    /* code, domain 3 */
     l1[0x270] = SEC(PA_TEST + 0x400000, 3, 0, 0, 1);    /* nG */
     l1[0x271] = SEC(PA_TEST + 0x400000, 3, 0, 0, 0);    /* global */
     l1[0xfff] = PT(l2hv, 0);                            /* high vectors page */
@@ -188,6 +189,31 @@ int main(void)
     TRAP("exec no-access domain", "blx %[a]", [a] "r"(0x24000000));
     TRAP("exec no-access domain (thumb target)", "blx %[a]", [a] "r"(0x24000000 | 0x1));
     set_dacr(0x55555555);
+
+    /*
+     * DACR writes and what was cached before them: widening a domain may
+     * keep the TLB and the TB lookup caches, narrowing one must not.  A
+     * read-only section read as client, written as manager (allowed), then
+     * as client again (permission fault); code in domain 3 run twice,
+     * refused once its domain is no access, run again once it is back.
+     */
+    TRAP("RO section: ldr before manager", "ldr r0, [%[a]]", [a] "r"(0x24400000));
+    set_dacr(0x55555555 | 3u);          /* domain 0: manager */
+    TRAP("manager ignores RO: str", "str %[a], [%[a], #0x48]", [a] "r"(0x24400000));
+    set_dacr(0x55555555);
+    TRAP("client RO again: str", "str r0, [%[a], #0x4c]", [a] "r"(0x24400000));
+    rt_printf("stored %08x %08x\n", rd(0x20000048), rd(0x2000004c));
+    for (int k = 0; k < 3; k++) {
+        uint32_t r;
+        if (k == 1) {
+            set_dacr(0x55555555 & ~(3u << 6));  /* domain 3: no access */
+            TRAP("exec after narrowing", "blx %[a]", [a] "r"(0x25200000));
+            set_dacr(0x55555555);
+        }
+        __asm__ volatile("mov r0, #0\n\tblx %1\n\tmov %0, r0" : "=r"(r) : "r"(0x25200000)
+                         : "r0", "r1", "r2", "r3", "r12", "lr", "memory");
+        rt_printf("exec domain 3, pass %d: r0=%x\n", k, r);
+    }
 
     /* ASID + nG: change the descriptor, invalidate by ASID / MVA, reread */
     rt_printf("nG asid1 %08x global %08x\n", rd(0x27000000), rd(0x27100000));

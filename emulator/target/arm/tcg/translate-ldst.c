@@ -105,8 +105,9 @@ bool gen_ldm(DisasContext *s, bool load, int rn, uint32_t list, bool inc,
              bool before, bool w, bool usr)
 {
     int n = __builtin_popcount(list & 0xffff);
-    TCGv_i32 addr, vals[16] = { 0 };
+    TCGv_i32 base, vals[16] = { 0 };
     MemOp op = MO_UL | MO_ALIGN;
+    int32_t off;
     bool eret = false;
 
     if (n == 0) {
@@ -123,24 +124,35 @@ bool gen_ldm(DisasContext *s, bool load, int rn, uint32_t list, bool inc,
             return false;
         }
     }
-    addr = load_reg(s, rn);
-    if (inc) {
-        if (before) {
-            tcg_gen_addi_i32(addr, addr, 4);
-        }
-    } else {
-        tcg_gen_subi_i32(addr, addr, 4 * n - (before ? 0 : 4));
-    }
-    for (int i = 0, k = 0; i < 16; i++) {
+    /*
+     * Every access is at base + a constant, each address a temp of its own:
+     * tci-gen folds such an add into the access (one bytecode op, not two).
+     * Loaded registers are written at once, as QEMU does (after an abort
+     * part-way, the registers already loaded hold their new values), except
+     * the base register, which an abort must leave intact, and the PC and
+     * the user-bank registers, written after the last access.
+     */
+    base = load_reg(s, rn);
+    off = inc ? (before ? 4 : 0) : (before ? -4 * n : -4 * n + 4);
+    for (int i = 0; i < 16; i++) {
+        TCGv_i32 addr = base;
+
         if (!(list & (1u << i))) {
             continue;
         }
-        if (k++) {
-            tcg_gen_addi_i32(addr, addr, 4);
+        if (off) {
+            addr = tcg_temp_new_i32();
+            tcg_gen_addi_i32(addr, base, off);
         }
         if (load) {
-            vals[i] = tcg_temp_new_i32();
-            gen_ld(s, vals[i], addr, op, s->mmu_idx);
+            TCGv_i32 v = tcg_temp_new_i32();
+
+            gen_ld(s, v, addr, op, s->mmu_idx);
+            if (i == rn || i == 15 || (usr && i >= 8)) {
+                vals[i] = v;
+            } else {
+                store_reg(s, i, v);
+            }
         } else {
             TCGv_i32 v;
             if (usr && i >= 8 && i <= 14) {
@@ -152,15 +164,13 @@ bool gen_ldm(DisasContext *s, bool load, int rn, uint32_t list, bool inc,
             }
             gen_st(s, v, addr, op, s->mmu_idx);
         }
+        off += 4;
     }
     if (w) {
-        /* addr is the last address accessed. */
-        if (inc) {
-            tcg_gen_addi_i32(addr, addr, before ? 0 : 4);
-        } else {
-            tcg_gen_subi_i32(addr, addr, 4 * n - (before ? 4 : 0));
-        }
-        store_reg(s, rn, addr);
+        TCGv_i32 nb = tcg_temp_new_i32();
+
+        tcg_gen_addi_i32(nb, base, inc ? 4 * n : -4 * n);
+        store_reg(s, rn, nb);
     }
     if (!load) {
         return true;
