@@ -136,6 +136,15 @@ static uint32_t wait_ack(void)
     return REG(GICC + 0x0c);
 }
 
+/* wait_ack, then end the interrupt (EOIR); returns what was acked. */
+static uint32_t ack_eoi(void)
+{
+    uint32_t iar = wait_ack();
+
+    REG(GICC + 0x10) = iar;
+    return iar;
+}
+
 void sec_main(uint32_t ctx) __attribute__((used, noreturn));
 void sec_main(uint32_t ctx)
 {
@@ -171,9 +180,7 @@ void sec_main(uint32_t ctx)
     /* Step 3: SGI 1 by target list (CPU 0 sends to every secondary);
        WFI with IRQs masked wakes when it is pending. */
     wait_step(3);
-    iar = wait_ack();
-    r->v[0] = iar;
-    REG(GICC + 0x10) = iar;
+    r->v[0] = ack_eoi();
     r->v[1] = REG(GICC + 0x18);
     report_done(cpu, 3);
 
@@ -183,9 +190,7 @@ void sec_main(uint32_t ctx)
         REG(GICD + 0xf00) = (1u << 24) | 2;
         r->v[0] = REG(GICC + 0x18);       /* nothing for the sender */
     } else {
-        iar = wait_ack();
-        r->v[0] = iar;
-        REG(GICC + 0x10) = iar;
+        r->v[0] = ack_eoi();
     }
     report_done(cpu, 4);
 
@@ -193,9 +198,7 @@ void sec_main(uint32_t ctx)
     wait_step(5);
     if (cpu == ncpus - 1) {
         REG(GICD + 0xf00) = (2u << 24) | 3;
-        iar = wait_ack();
-        r->v[0] = iar;
-        REG(GICC + 0x10) = iar;
+        r->v[0] = ack_eoi();
     } else {
         r->v[0] = REG(GICC + 0x18);
     }
@@ -204,9 +207,7 @@ void sec_main(uint32_t ctx)
     /* Step 6: SPI 40, routed by CPU 0 to CPU 1 only. */
     wait_step(6);
     if (cpu == 1) {
-        iar = wait_ack();
-        r->v[0] = iar;
-        REG(GICC + 0x10) = iar;
+        r->v[0] = ack_eoi();
     } else {
         r->v[0] = REG(GICC + 0x18);
     }
@@ -407,8 +408,7 @@ int main(void)
     /* Step 4: all-but-self from CPU 1. */
     go(4);
     print_reports("sgi others", 4, 1);
-    iar = wait_ack();
-    REG(GICC + 0x10) = iar;
+    iar = ack_eoi();
     rt_printf("sgi others cpu0: %08x\n", iar);
 
     /* Step 5: self from the last CPU. */
