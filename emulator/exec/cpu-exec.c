@@ -42,26 +42,10 @@ static void hook_unaligned(void *cpu, uint64_t vaddr, MMUAccessType access,
     cs->ops->unaligned(cs, vaddr, access, mmu_idx);
 }
 
-static void hook_flushed(void *cpu, uint64_t vaddr, bool all)
-{
-    CPUState *cs = cpu;
-
-    if (!cs->tb_jmp_cache) {
-        return;
-    }
-    if (all) {
-        memset(cs->tb_jmp_cache, 0,
-               sizeof(TranslationBlock *) * TB_JMP_CACHE_SIZE);
-    } else {
-        tb_jmp_cache_clear_page(cs, vaddr);
-    }
-}
-
 static const CPUTLBHooks exec_tlb_hooks = {
     .fill = hook_fill,
     .bus_error = hook_bus_error,
     .unaligned = hook_unaligned,
-    .flushed = hook_flushed,
     .watch_hit = exec_watch_hit,
 };
 
@@ -203,6 +187,14 @@ void cpu_st_mmu(CPUState *cs, uint64_t vaddr, uint64_t val, MemOp op,
 
 /* ---- the loop ---- */
 
+static inline bool jmp_cache_hit(const CPUState *cs,
+                                 const TranslationBlock *tb, uint64_t pc,
+                                 uint64_t flags)
+{
+    return tb && tb->pc == pc && tb->flags == flags && tb->cflags == 0 &&
+           tb_code_mapped(cs, tb);
+}
+
 /* The TB for the current state, translating it if needed. */
 static TranslationBlock *tb_find(CPUState *cs)
 {
@@ -221,14 +213,17 @@ static TranslationBlock *tb_find(CPUState *cs)
     }
     h = tb_jmp_cache_hash(pc);
     tb = cs->tb_jmp_cache[h];
-    if (!tb || tb->pc != pc || tb->flags != flags || tb->cflags != 0) {
-        /* May longjmp: prefetch abort. */
+    if (!jmp_cache_hit(cs, tb, pc, flags)) {
+        /* May longjmp: prefetch abort.  Fills the code TLB... */
         phys = tlb_get_code_page(&cs->tlb, pc, cs->ops->mmu_index(cs, true),
                                  &host);
-        es->stats.tb_lookups_hash++;
-        tb = tb_lookup_hash(phys, pc, flags, 0);
-        if (!tb) {
-            tb = tb_gen_code(cs, pc, flags, 0);
+        /* ...after which the entry may be good again (a flushed TLB). */
+        if (!jmp_cache_hit(cs, tb, pc, flags)) {
+            es->stats.tb_lookups_hash++;
+            tb = tb_lookup_hash(cs, phys, pc, flags, 0);
+            if (!tb) {
+                tb = tb_gen_code(cs, pc, flags, 0);
+            }
         }
         if (!(es->debug & EXEC_DEBUG_NOCHAIN)) {
             cs->tb_jmp_cache[h] = tb;

@@ -102,23 +102,14 @@ typedef struct CPUOps {
 #define TB_JMP_CACHE_SIZE (1u << TB_JMP_CACHE_BITS)
 
 /*
- * tb_jmp_cache_hash: slot of guest @pc in a CPU's jump cache.  The high
- * bits come from the page, so flushing one page's TLB entry only needs to
- * clear that page's group of TB_JMP_PAGE_SIZE slots.
+ * tb_jmp_cache_hash: slot of guest @pc in a CPU's jump cache.  Entries are
+ * checked against the code TLB when used (tb_code_mapped), never cleared
+ * by page, so any well-spread hash will do (a multiplicative one).
  */
-#define TB_JMP_PAGE_BITS 6
-#define TB_JMP_PAGE_SIZE (1u << TB_JMP_PAGE_BITS)
-static inline unsigned tb_jmp_cache_page(uint64_t pc)
-{
-    uint64_t p = pc >> TARGET_PAGE_BITS;
-
-    return (unsigned)(p ^ (p >> TB_JMP_PAGE_BITS)) &
-           ((1u << (TB_JMP_CACHE_BITS - TB_JMP_PAGE_BITS)) - 1);
-}
 static inline unsigned tb_jmp_cache_hash(uint64_t pc)
 {
-    return (tb_jmp_cache_page(pc) << TB_JMP_PAGE_BITS) |
-           ((unsigned)((pc >> 1) ^ (pc >> 7)) & (TB_JMP_PAGE_SIZE - 1));
+    return (uint32_t)((uint32_t)(pc ^ (pc >> 32)) * 0x9E3779B1u) >>
+           (32 - TB_JMP_CACHE_BITS);
 }
 
 /**
@@ -204,6 +195,35 @@ struct CPUState {
     int watch_hit_flags;           /* TLB_WATCH_* of the access */
     int watch_hit_wflags;          /* TLB_WATCH_* of the watchpoint */
 };
+
+/*
+ * tb_code_mapped: whether the code TLB still maps each page of @tb, for
+ * its MMU index, to the physical page it was translated from, and lets it
+ * be executed.  Never fills the TLB.  A jump-cache entry is used only
+ * when this holds, so TLB flushes (address-space switches, DACR writes)
+ * need not empty the jump cache: an entry whose page is no longer in the
+ * TLB misses, and the loop refills the TLB and checks again.
+ */
+static inline bool tb_page_mapped(const CPUTLB *tlb, unsigned mmu_idx,
+                                  uint64_t vpage, uint64_t ppage)
+{
+    unsigned i = tlb_index(vpage);
+
+    return tlb->table[mmu_idx][i].addr_code == vpage &&
+           tlb->full[mmu_idx][i].paddr == ppage;
+}
+
+static inline bool tb_code_mapped(const CPUState *cs,
+                                  const TranslationBlock *tb)
+{
+    uint64_t vpage = tb->pc & TARGET_PAGE_MASK;
+
+    return tb_page_mapped(&cs->tlb, tb->code_mmu_idx, vpage,
+                          tb->page_addr[0]) &&
+           (tb->page_addr[1] == (uint64_t)-1 ||
+            tb_page_mapped(&cs->tlb, tb->code_mmu_idx,
+                           vpage + TARGET_PAGE_SIZE, tb->page_addr[1]));
+}
 
 /**
  * cpu_init: initialise @cs (zeroing it first; call before filling the

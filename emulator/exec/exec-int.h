@@ -44,13 +44,16 @@ typedef struct ExecState {
 extern ExecState exec_state;
 
 /* tb-maint.c */
-TranslationBlock *tb_lookup_hash(uint64_t phys_pc, uint64_t pc,
+/*
+ * The TB for (@phys_pc, @pc, @flags, @cflags) whose second page, if any,
+ * the CPU still maps to the same physical page (probed, never faults).
+ */
+TranslationBlock *tb_lookup_hash(CPUState *cs, uint64_t phys_pc, uint64_t pc,
                                  uint64_t flags, uint32_t cflags);
 /* Translate; may longjmp (guest fault on the code). */
 TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
                               uint32_t cflags);
 void tb_add_jump(TranslationBlock *src, unsigned slot, TranslationBlock *dst);
-void tb_jmp_cache_clear_page(CPUState *cs, uint64_t vaddr);
 void exec_code_write(void *opaque, void *cpu, uint64_t paddr, uint64_t len);
 /* debug.c: the TLB's watch_hit hook. */
 void exec_watch_hit(void *cpu, uint64_t vaddr, unsigned size,

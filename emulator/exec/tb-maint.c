@@ -78,14 +78,33 @@ void exec_get_stats(ExecStats *st)
     *st = exec_state.stats;
 }
 
-TranslationBlock *tb_lookup_hash(uint64_t phys_pc, uint64_t pc,
+/*
+ * A TB that runs into a second page is good only if that page is still
+ * mapped where it was: another process may map something else there, or
+ * nothing executable (then a new, shorter TB stops before it, and the
+ * prefetch abort comes when the guest gets there).
+ */
+static bool tb_page2_mapped(CPUState *cs, const TranslationBlock *tb)
+{
+    uint64_t vpage2 = (tb->pc & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+
+    if (tb->page_addr[1] == (uint64_t)-1) {
+        return true;
+    }
+    return tlb_probe(&cs->tlb, vpage2, 1, MMU_INST_FETCH, tb->code_mmu_idx,
+                     true, NULL) &&
+           tb_page_mapped(&cs->tlb, tb->code_mmu_idx, vpage2,
+                          tb->page_addr[1]);
+}
+
+TranslationBlock *tb_lookup_hash(CPUState *cs, uint64_t phys_pc, uint64_t pc,
                                  uint64_t flags, uint32_t cflags)
 {
     uint32_t h = tb_hash(phys_pc, pc, flags, cflags);
 
     for (TranslationBlock *tb = exec_state.hash[h]; tb; tb = tb->hash_next) {
         if (tb->pc == pc && tb->flags == flags && tb->cflags == cflags &&
-            tb_phys_pc(tb) == phys_pc) {
+            tb_phys_pc(tb) == phys_pc && tb_page2_mapped(cs, tb)) {
             return tb;
         }
     }
@@ -334,16 +353,6 @@ void tb_flush(void)
     es->stats.tbs_live = 0;
 }
 
-void tb_jmp_cache_clear_page(CPUState *cs, uint64_t vaddr)
-{
-    /* A TB may start on the previous page and run into this one. */
-    for (int k = 0; k < 2; k++) {
-        unsigned g = tb_jmp_cache_page(vaddr - (uint64_t)k * TARGET_PAGE_SIZE);
-        memset(&cs->tb_jmp_cache[g << TB_JMP_PAGE_BITS], 0,
-               sizeof(TranslationBlock *) * TB_JMP_PAGE_SIZE);
-    }
-}
-
 /* ---- translation ---- */
 
 /* -d op, op_opt: the IR, before or after tcg_optimize(). */
@@ -451,6 +460,7 @@ TranslationBlock *tb_gen_code(CPUState *cs, uint64_t pc, uint64_t flags,
         proto.cflags = cflags;
         proto.page_addr[0] = phys & TARGET_PAGE_MASK;
         proto.page_addr[1] = (uint64_t)-1;
+        proto.code_mmu_idx = (uint8_t)mmu;
         es->tr_tb = &proto;
         es->tr_vpage[0] = pc & TARGET_PAGE_MASK;
         es->tr_host[0] = (const uint8_t *)host - (pc & ~TARGET_PAGE_MASK);

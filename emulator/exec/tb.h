@@ -30,6 +30,8 @@ typedef struct TranslationBlock TranslationBlock;
  * @icount: guest instructions (number of insn_start markers).
  * @page_addr: physical addresses of the (up to two) pages holding the
  *             code; -1 when unused.
+ * @code_mmu_idx: MMU index the code was fetched with (a function of
+ *             @flags); the jump cache checks the pages in its code TLB.
  * @code: the bytecode; @code_units its length in 16-bit units.
  * @insn_data: TCG_INSN_START_WORDS words per instruction.
  * @insn_end: bytecode offset (units) where each instruction's code ends.
@@ -46,6 +48,7 @@ struct TranslationBlock {
     const uint16_t *code;
     uint32_t code_units;
     bool invalid;
+    uint8_t code_mmu_idx;
     uint64_t (*insn_data)[TCG_INSN_START_WORDS];
     uint32_t *insn_end;
     TranslationBlock *jmp_dest[2];

@@ -55,6 +55,8 @@ typedef struct ToyCPU {
     uint32_t cause;
     int excp_taken, irq_taken;
     uint32_t remap;     /* physical offset of virtual page 0x8000 */
+    uint32_t remap2;    /* physical offset of virtual page 0x9000 */
+    bool cross_pages;   /* TBs may run into a second page */
     uint32_t vector;    /* where exceptions go (VECTOR unless a test moves it) */
 } ToyCPU;
 
@@ -232,7 +234,8 @@ static void toy_translate(CPUState *cs, TranslationBlock *tb, int max_insns)
 
     translations++;
     while (!end && n < max_insns) {
-        if (n > 0 && ((pc ^ tb->pc) & TARGET_PAGE_MASK)) {
+        if (n > 0 && ((pc ^ tb->pc) & TARGET_PAGE_MASK) &&
+            !((ToyCPU *)cs)->cross_pages) {
             break;   /* one page per TB */
         }
         uint32_t insn = translator_ldl(cs, tb, pc);
@@ -269,6 +272,9 @@ static bool toy_tlb_fill(CPUState *cs, uint64_t vaddr, unsigned size,
     if (page == 0x8000) {
         tlb_set_page(&cs->tlb, vaddr, RAM_BASE + 0x8000 + c->remap, PAGE_READ |
                      PAGE_WRITE | PAGE_EXEC, mmu_idx);
+    } else if (page == 0x9000) {
+        tlb_set_page(&cs->tlb, vaddr, RAM_BASE + 0x9000 + c->remap2,
+                     PAGE_READ | PAGE_WRITE | PAGE_EXEC, mmu_idx);
     } else if (vaddr < 0x10000) {
         tlb_set_page(&cs->tlb, vaddr, RAM_BASE + vaddr, PAGE_READ |
                      PAGE_WRITE | PAGE_EXEC, mmu_idx);
@@ -786,6 +792,39 @@ START_TEST(test_remap_code_page)
 }
 END_TEST
 
+/*
+ * A TB that runs into a second page is found again (jump cache or hash
+ * table, keyed by its first page) only while that second page still maps
+ * where it did: another process may map other code there.
+ */
+START_TEST(test_remap_second_page)
+{
+    const uint32_t head[] = { I(OP_LI, 2, 0, 1), I(OP_LI, 3, 0, 5) };
+    const uint32_t tail_a[] = { I(OP_LI, 4, 0, 7), I(OP_WFI, 0, 0, 0) };
+    const uint32_t tail_b[] = { I(OP_LI, 4, 0, 9), I(OP_WFI, 0, 0, 0) };
+
+    cpu->cross_pages = true;
+    load(0x8ff8, head, 2);
+    load(0x9000, tail_a, 2);
+    load(0xa000, tail_b, 2);
+    for (int round = 0; round < 4; round++) {
+        /* Rounds 1 and 3: page 0x9000 maps to the other copy. */
+        cpu->remap2 = (round & 1) ? 0x1000 : 0;
+        tlb_flush(&cpu->cs.tlb);
+        cpu->pc = 0x8ff8;
+        cpu->r[4] = 0;
+        cpu->cs.halted = false;
+        ck_assert_int_eq(cpu_exec(&cpu->cs, 100), EXCP_HLT);
+        ck_assert_uint_eq(cpu->r[3], 5);
+        ck_assert_uint_eq(cpu->r[4], (round & 1) ? 9 : 7);
+    }
+    /* One TB per mapping of the second page, each found again later. */
+    ck_assert_uint_eq(stats().tbs_translated, 2);
+    cpu->cross_pages = false;
+    cpu->remap2 = 0;
+}
+END_TEST
+
 START_TEST(test_code_buffer_flush)
 {
     enum { N = 1500 };
@@ -952,6 +991,7 @@ Suite *suite_exec(void)
     tcase_add_test(tc, test_cpu_exit_from_device);
     tcase_add_test(tc, test_indirect_jumps);
     tcase_add_test(tc, test_remap_code_page);
+    tcase_add_test(tc, test_remap_second_page);
     tcase_add_test(tc, test_code_buffer_flush);
     tcase_add_test(tc, test_debug_nochain_trace);
     tcase_add_test(tc, test_log_translation);

@@ -528,7 +528,10 @@ END_TEST
 static uint16_t code2[1024];
 static TranslationBlock tb2;
 
-/* TB2: r1 += 100, exit nochain.  pc 0x2000 flags 7. */
+/*
+ * TB2: r1 += 100, exit nochain.  pc 0x2000 flags 7, translated from
+ * RAM_BASE + 0x2000 with MMU index 0.
+ */
 static void make_tb2(void)
 {
     begin();
@@ -537,6 +540,9 @@ static void make_tb2(void)
     gen_tb(&tb2, code2, G_N_ELEMENTS(code2));
     tb2.pc = 0x2000;
     tb2.flags = 7;
+    tb2.page_addr[0] = RAM_BASE + 0x2000;
+    tb2.page_addr[1] = (uint64_t)-1;
+    tb2.code_mmu_idx = 0;
 }
 
 START_TEST(test_goto_tb)
@@ -628,16 +634,34 @@ START_TEST(test_lookup_and_goto_ptr)
     r = variants[_i](&cpu->cs, &tb);
     ck_assert_uint_eq(r, (uintptr_t)&tb | TB_EXIT_NOCHAIN);
     ck_assert_uint_eq(cpu->r32[1], 1);
-    /* Hit: straight into TB2. */
+    /* In the jump cache, but its page is not in the code TLB: a miss. */
     cpu->cs.tb_jmp_cache[tb_jmp_cache_hash(0x2000)] = &tb2;
+    tlb_flush(&cpu->cs.tlb);
+    r = variants[_i](&cpu->cs, &tb);
+    ck_assert_uint_eq(r, (uintptr_t)&tb | TB_EXIT_NOCHAIN);
+    ck_assert_uint_eq(cpu->r32[1], 2);
+    /* Mapped to another physical page now: a miss. */
+    tlb_set_page(&cpu->cs.tlb, 0x2000, RAM_BASE + 0x3000,
+                 PAGE_READ | PAGE_EXEC, 0);
+    r = variants[_i](&cpu->cs, &tb);
+    ck_assert_uint_eq(r, (uintptr_t)&tb | TB_EXIT_NOCHAIN);
+    ck_assert_uint_eq(cpu->r32[1], 3);
+    /* Mapped but not executable: a miss. */
+    tlb_set_page(&cpu->cs.tlb, 0x2000, RAM_BASE + 0x2000, PAGE_READ, 0);
+    r = variants[_i](&cpu->cs, &tb);
+    ck_assert_uint_eq(r, (uintptr_t)&tb | TB_EXIT_NOCHAIN);
+    ck_assert_uint_eq(cpu->r32[1], 4);
+    /* Hit: straight into TB2. */
+    tlb_set_page(&cpu->cs.tlb, 0x2000, RAM_BASE + 0x2000,
+                 PAGE_READ | PAGE_EXEC, 0);
     r = variants[_i](&cpu->cs, &tb);
     ck_assert_uint_eq(r, (uintptr_t)&tb2 | TB_EXIT_NOCHAIN);
-    ck_assert_uint_eq(cpu->r32[1], 102);
+    ck_assert_uint_eq(cpu->r32[1], 105);
     /* Same slot, other flags or pc: a miss. */
     tb2.flags = 8;
     r = variants[_i](&cpu->cs, &tb);
     ck_assert_uint_eq(r, (uintptr_t)&tb | TB_EXIT_NOCHAIN);
-    ck_assert_uint_eq(cpu->r32[1], 103);
+    ck_assert_uint_eq(cpu->r32[1], 106);
 }
 END_TEST
 
