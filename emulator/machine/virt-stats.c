@@ -114,9 +114,11 @@ void virt_print_stats(VirtMachine *m, FILE *f)
             pct(accesses > tlb->stat_slow ? accesses - tlb->stat_slow : 0, accesses),
             tlb->stat_slow, tlb->stat_fills);
     fprintf(f, "stats: page-table walks %" PRIu64 " (faults %" PRIu64 "), TLB flushes: "
-            "whole %" PRIu64 ", by address %" PRIu64 "\n",
+            "whole %" PRIu64 ", by address %" PRIu64 "; TLB key (DACR) switches %"
+            PRIu64 ", to a key in no bank %" PRIu64 "\n",
             emu_stats.walks, emu_stats.walk_faults, tlb->stat_flushes,
-            tlb->stat_page_flushes);
+            tlb->stat_page_flushes, tlb->stat_key_switches,
+            tlb->stat_key_misses);
     tci_stats_print_ops(f, 24);
     stats_print_group(f, STATS_TLB_FLUSH, "whole-TLB flushes by cause", 0);
     stats_print_group(f, STATS_HELPER, "helper calls", 12);

@@ -9,6 +9,19 @@
 #include <glib.h>
 #include <string.h>
 
+static uint16_t all_modes(const CPUTLB *tlb)
+{
+    return (uint16_t)((1u << tlb->nb_mmu_modes) - 1);
+}
+
+static void flush_mode(CPUTLBBank *b, unsigned idx)
+{
+    /* All-ones tags never match: the cheapest "invalid" to write. */
+    memset(b->table[idx], 0xff, sizeof(CPUTLBEntry) * TLB_SIZE);
+    b->large_addr[idx] = TLB_EMPTY;
+    b->large_mask[idx] = 0;
+}
+
 int tlb_init(CPUTLB *tlb, MemAddressSpace *as, unsigned nb_mmu_modes,
              const CPUTLBHooks *hooks, void *cpu)
 {
@@ -21,38 +34,96 @@ int tlb_init(CPUTLB *tlb, MemAddressSpace *as, unsigned nb_mmu_modes,
     tlb->as = as;
     tlb->hooks = hooks;
     tlb->cpu = cpu;
-    for (unsigned i = 0; i < nb_mmu_modes; i++) {
-        tlb->table[i] = g_new(CPUTLBEntry, TLB_SIZE);
-        tlb->full[i] = g_new0(CPUTLBEntryFull, TLB_SIZE);
+    for (unsigned k = 0; k < TLB_NB_BANKS; k++) {
+        CPUTLBBank *b = &tlb->bank[k];
+
+        for (unsigned i = 0; i < nb_mmu_modes; i++) {
+            b->table[i] = g_new(CPUTLBEntry, TLB_SIZE);
+            b->full[i] = g_new0(CPUTLBEntryFull, TLB_SIZE);
+            flush_mode(b, i);
+        }
     }
-    tlb_flush(tlb);
+    /* Bank 0 holds key 0; the others hold no key until they are needed. */
+    for (unsigned i = 0; i < nb_mmu_modes; i++) {
+        tlb->table[i] = tlb->bank[0].table[i];
+        tlb->full[i] = tlb->bank[0].full[i];
+    }
     return 0;
 }
 
 void tlb_destroy(CPUTLB *tlb)
 {
-    for (unsigned i = 0; i < TLB_MAX_MMU_MODES; i++) {
-        g_free(tlb->table[i]);
-        g_free(tlb->full[i]);
-        tlb->table[i] = NULL;
-        tlb->full[i] = NULL;
+    for (unsigned k = 0; k < TLB_NB_BANKS; k++) {
+        for (unsigned i = 0; i < TLB_MAX_MMU_MODES; i++) {
+            g_free(tlb->bank[k].table[i]);
+            g_free(tlb->bank[k].full[i]);
+            tlb->bank[k].table[i] = NULL;
+            tlb->bank[k].full[i] = NULL;
+        }
     }
+    memset(tlb->table, 0, sizeof(tlb->table));
+    memset(tlb->full, 0, sizeof(tlb->full));
     tlb->nb_mmu_modes = 0;
 }
 
-static void flush_mode(CPUTLB *tlb, unsigned idx)
+static CPUTLBBank *cur_bank(CPUTLB *tlb)
 {
-    /* All-ones tags never match: the cheapest "invalid" to write. */
-    memset(tlb->table[idx], 0xff, sizeof(CPUTLBEntry) * TLB_SIZE);
-    tlb->large_addr[idx] = TLB_EMPTY;
-    tlb->large_mask[idx] = 0;
+    return &tlb->bank[tlb->cur_bank];
+}
+
+void tlb_set_key(CPUTLB *tlb, uint64_t key)
+{
+    CPUTLBBank *b = cur_bank(tlb);
+    unsigned k, pick = TLB_NB_BANKS;
+
+    if (b->key == key) {
+        return;
+    }
+    tlb->stat_key_switches++;
+    b->last_used = ++tlb->bank_clock;
+    for (k = 0; k < TLB_NB_BANKS; k++) {
+        if (tlb->bank[k].key == key && tlb->bank[k].last_used) {
+            pick = k;
+            break;
+        }
+    }
+    if (pick == TLB_NB_BANKS) {
+        /* Not seen lately: the least recently used bank (never the current). */
+        tlb->stat_key_misses++;
+        for (k = 0; k < TLB_NB_BANKS; k++) {
+            if (k != tlb->cur_bank &&
+                (pick == TLB_NB_BANKS ||
+                 tlb->bank[k].last_used < tlb->bank[pick].last_used)) {
+                pick = k;
+            }
+        }
+        tlb->bank[pick].key = key;
+        tlb->bank[pick].stale = all_modes(tlb);
+    }
+    tlb->cur_bank = pick;
+    b = cur_bank(tlb);
+    b->last_used = ++tlb->bank_clock;
+    for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
+        if (b->stale & (1u << i)) {
+            flush_mode(b, i);
+        }
+        tlb->table[i] = b->table[i];
+        tlb->full[i] = b->full[i];
+    }
+    b->stale = 0;
 }
 
 void tlb_flush_by_mmuidx(CPUTLB *tlb, uint16_t idxmap)
 {
+    idxmap &= all_modes(tlb);
+    for (unsigned k = 0; k < TLB_NB_BANKS; k++) {
+        if (k != tlb->cur_bank) {
+            tlb->bank[k].stale |= idxmap;
+        }
+    }
     for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
         if (idxmap & (1u << i)) {
-            flush_mode(tlb, i);
+            flush_mode(cur_bank(tlb), i);
         }
     }
     tlb->stat_flushes++;
@@ -77,22 +148,27 @@ void tlb_flush_page_by_mmuidx(CPUTLB *tlb, uint64_t vaddr, uint16_t idxmap)
     bool all = false;
 
     tlb->stat_page_flushes++;
-    for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
-        CPUTLBEntry *e;
+    for (unsigned k = 0; k < TLB_NB_BANKS; k++) {
+        CPUTLBBank *b = &tlb->bank[k];
 
-        if (!(idxmap & (1u << i))) {
-            continue;
-        }
-        if (tlb->large_mask[i] &&
-            (vaddr & tlb->large_mask[i]) == tlb->large_addr[i]) {
-            flush_mode(tlb, i);
-            all = true;
-            continue;
-        }
-        e = tlb_entry(tlb, i, vaddr);
-        if (tag_hit(e->addr_read, vpage) || tag_hit(e->addr_write, vpage) ||
-            tag_hit(e->addr_code, vpage)) {
-            memset(e, 0xff, sizeof(*e));
+        for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
+            CPUTLBEntry *e;
+
+            if (!(idxmap & (1u << i)) || (b->stale & (1u << i))) {
+                continue;
+            }
+            if (b->large_mask[i] &&
+                (vaddr & b->large_mask[i]) == b->large_addr[i]) {
+                flush_mode(b, i);
+                all = true;
+                continue;
+            }
+            e = &b->table[i][tlb_index(vaddr)];
+            if (tag_hit(e->addr_read, vpage) ||
+                tag_hit(e->addr_write, vpage) ||
+                tag_hit(e->addr_code, vpage)) {
+                memset(e, 0xff, sizeof(*e));
+            }
         }
     }
     if (tlb->hooks->flushed) {
@@ -105,24 +181,24 @@ void tlb_flush_page(CPUTLB *tlb, uint64_t vaddr)
     tlb_flush_page_by_mmuidx(tlb, vaddr, 0xffff);
 }
 
-static void note_large_page(CPUTLB *tlb, unsigned idx, uint64_t vaddr,
+static void note_large_page(CPUTLBBank *b, unsigned idx, uint64_t vaddr,
                             uint64_t size)
 {
     uint64_t mask = ~(size - 1);
     uint64_t addr = vaddr & mask;
 
-    if (tlb->large_mask[idx] == 0) {
-        tlb->large_addr[idx] = addr;
-        tlb->large_mask[idx] = mask;
+    if (b->large_mask[idx] == 0) {
+        b->large_addr[idx] = addr;
+        b->large_mask[idx] = mask;
         return;
     }
     /* Grow one span to cover both large pages (flushes get coarser). */
-    mask &= tlb->large_mask[idx];
-    while ((tlb->large_addr[idx] ^ addr) & mask) {
+    mask &= b->large_mask[idx];
+    while ((b->large_addr[idx] ^ addr) & mask) {
         mask <<= 1;
     }
-    tlb->large_mask[idx] = mask;
-    tlb->large_addr[idx] = addr & mask;
+    b->large_mask[idx] = mask;
+    b->large_addr[idx] = addr & mask;
 }
 
 void tlb_set_page_with_size(CPUTLB *tlb, uint64_t vaddr, uint64_t paddr,
@@ -137,7 +213,7 @@ void tlb_set_page_with_size(CPUTLB *tlb, uint64_t vaddr, uint64_t paddr,
 
     g_assert(mmu_idx < tlb->nb_mmu_modes);
     if (size > TARGET_PAGE_SIZE) {
-        note_large_page(tlb, mmu_idx, vaddr, size);
+        note_large_page(cur_bank(tlb), mmu_idx, vaddr, size);
     }
     e = tlb_entry(tlb, mmu_idx, vaddr);
     full = &tlb->full[mmu_idx][tlb_index(vaddr)];
@@ -181,13 +257,20 @@ void tlb_mark_code_page(CPUTLB *tlb, uint64_t paddr)
 {
     uint64_t ppage = paddr & TARGET_PAGE_MASK;
 
-    for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
-        for (unsigned j = 0; j < TLB_SIZE; j++) {
-            CPUTLBEntry *e = &tlb->table[i][j];
-            CPUTLBEntryFull *f = &tlb->full[i][j];
-            if (e->addr_write != TLB_EMPTY && f->paddr == ppage &&
-                f->region && f->region->kind == MEM_REGION_RAM) {
-                e->addr_write |= TLB_NOTDIRTY;
+    for (unsigned k = 0; k < TLB_NB_BANKS; k++) {
+        CPUTLBBank *b = &tlb->bank[k];
+
+        for (unsigned i = 0; i < tlb->nb_mmu_modes; i++) {
+            if (b->stale & (1u << i)) {
+                continue;
+            }
+            for (unsigned j = 0; j < TLB_SIZE; j++) {
+                CPUTLBEntry *e = &b->table[i][j];
+                CPUTLBEntryFull *f = &b->full[i][j];
+                if (e->addr_write != TLB_EMPTY && f->paddr == ppage &&
+                    f->region && f->region->kind == MEM_REGION_RAM) {
+                    e->addr_write |= TLB_NOTDIRTY;
+                }
             }
         }
     }

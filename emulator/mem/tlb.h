@@ -104,8 +104,8 @@ typedef struct TLBWatchpoint {
  * @unaligned: an MO_ALIGN access is misaligned: raise the guest's
  *        alignment fault; must not return.
  * @flushed: optional; told after entries were dropped: @all for whole
- *        modes, else the page of @vaddr (the CPU drops cached lookups,
- *        e.g. its TB jump cache, that depend on the mapping).
+ *        modes, else the page of @vaddr (for an owner that caches lookups
+ *        depending on the mapping; switching keys drops nothing).
  * @watch_hit: optional; an access of @size bytes at @vaddr is about to
  *        touch watchpoint @wp's range: leave (cpu_loop_exit) to stop, or
  *        return to let the access happen.
@@ -122,14 +122,36 @@ typedef struct CPUTLBHooks {
                       MMUAccessType access, const TLBWatchpoint *wp);
 } CPUTLBHooks;
 
-/**
- * CPUTLB: the TLB of one CPU.  Embedded in CPUState.
+/*
+ * Banks: a set of tables per value of a key that translations depend on
+ * besides the page tables, which the guest switches between often (ARM:
+ * DACR, which Linux rewrites on every kernel entry and user access).
+ * Switching back to a key seen recently finds its entries intact; a key
+ * not among the last TLB_NB_BANKS takes the least recently used bank,
+ * emptied.  Flushes apply to every bank (lazily to the ones not in use).
  */
-typedef struct CPUTLB {
+#define TLB_NB_BANKS 2
+
+typedef struct CPUTLBBank {
     CPUTLBEntry *table[TLB_MAX_MMU_MODES];
     CPUTLBEntryFull *full[TLB_MAX_MMU_MODES];
     /* Large pages (> TARGET_PAGE_SIZE) cached per mode: their span. */
     uint64_t large_addr[TLB_MAX_MMU_MODES], large_mask[TLB_MAX_MMU_MODES];
+    uint64_t key;
+    uint64_t last_used;
+    uint16_t stale;        /* modes to empty before the bank is used */
+} CPUTLBBank;
+
+/**
+ * CPUTLB: the TLB of one CPU.  Embedded in CPUState.
+ * @table, @full: the current bank's tables (what the fast path reads).
+ */
+typedef struct CPUTLB {
+    CPUTLBEntry *table[TLB_MAX_MMU_MODES];
+    CPUTLBEntryFull *full[TLB_MAX_MMU_MODES];
+    CPUTLBBank bank[TLB_NB_BANKS];
+    unsigned cur_bank;
+    uint64_t bank_clock;
     unsigned nb_mmu_modes;
     MemAddressSpace *as;
     const CPUTLBHooks *hooks;
@@ -138,6 +160,9 @@ typedef struct CPUTLB {
     /* By-address flushes, and accesses that took the slow path (TLB
        miss, MMIO, page-crossing, watchpoint): -d stats. */
     uint64_t stat_page_flushes, stat_slow;
+    /* tlb_set_key() calls that changed the key, and those that found
+       no bank for it (and emptied one). */
+    uint64_t stat_key_switches, stat_key_misses;
     TLBWatchpoint watch[TLB_MAX_WATCH];
     unsigned nb_watch;
 } CPUTLB;
@@ -152,7 +177,13 @@ int tlb_init(CPUTLB *tlb, MemAddressSpace *as, unsigned nb_mmu_modes,
 /** tlb_destroy: free the tables. */
 void tlb_destroy(CPUTLB *tlb);
 
-/** tlb_flush: drop every entry of every MMU index. */
+/**
+ * tlb_set_key: translations from now on depend on @key (see CPUTLBBank);
+ * the owner calls it whenever the value changes.  The key starts as 0.
+ */
+void tlb_set_key(CPUTLB *tlb, uint64_t key);
+
+/** tlb_flush: drop every entry of every MMU index (in every bank). */
 void tlb_flush(CPUTLB *tlb);
 /** tlb_flush_by_mmuidx: drop every entry of the indexes in @idxmap. */
 void tlb_flush_by_mmuidx(CPUTLB *tlb, uint16_t idxmap);

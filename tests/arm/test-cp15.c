@@ -248,28 +248,35 @@ START_TEST(test_tlb_maintenance)
         ck_assert(arm_cp_ends_tb(arm_cp_lookup(flushers[i])));
     }
     /*
-     * DACR flushes only when a domain loses access (manager > client >
-     * no access, reserved as no access): rewriting it, or widening, keeps.
+     * DACR: the TLB keeps a bank per recent DACR value.  Entries made under
+     * one value are not used under another (whether it widens or narrows a
+     * domain) and are there again when the value comes back; a third value
+     * empties the least recently used bank; a TLBIALL reaches every bank.
      */
-    static const struct { uint32_t from, to; bool flush; } dacr[] = {
-        { 0x55555555, 0x55555555, false },  /* unchanged */
-        { 0x55555551, 0x55555555, false },  /* domain 1: none -> client */
-        { 0x55555555, 0x5555555d, false },  /* client -> manager */
-        { 0x55555551, 0x5555555d, false },  /* none -> manager */
-        { 0x55555555, 0x55555551, true },   /* client -> none */
-        { 0x5555555d, 0x55555555, true },   /* manager -> client */
-        { 0x55555555, 0x55555559, true },   /* client -> reserved */
-        { 0x55555559, 0x55555555, false },  /* reserved -> client */
-        { 0x55555551, 0x15555555, true },   /* one up, another down */
-    };
-    for (unsigned i = 0; i < sizeof(dacr) / sizeof(dacr[0]); i++) {
-        ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), dacr[i].from), EXCP_NONE);
-        tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);
-        ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), dacr[i].to), EXCP_NONE);
-        ck_assert_uint_eq(rd_ok(K(15, 0, 3, 0, 0)), dacr[i].to);
-        ck_assert_msg(tlb_has(ARM_MMU_IDX_PL1, va1) == !dacr[i].flush,
-                      "DACR %08x -> %08x", dacr[i].from, dacr[i].to);
-    }
+    const uint32_t d1 = 0x55555551, d2 = 0x55555555, d3 = 0x5555555d;
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d1), EXCP_NONE);
+    tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d2), EXCP_NONE);
+    ck_assert_uint_eq(rd_ok(K(15, 0, 3, 0, 0)), d2);
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va1));
+    tlb_set_page(&at.cs->tlb, va2, va2, PAGE_READ, ARM_MMU_IDX_PL1);
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d2), EXCP_NONE);   /* rewrite */
+    ck_assert(tlb_has(ARM_MMU_IDX_PL1, va2));
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d1), EXCP_NONE);
+    ck_assert(tlb_has(ARM_MMU_IDX_PL1, va1));
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va2));
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d2), EXCP_NONE);
+    ck_assert(tlb_has(ARM_MMU_IDX_PL1, va2));
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d3), EXCP_NONE);   /* evicts d1 */
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va1));
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va2));
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d2), EXCP_NONE);
+    ck_assert(tlb_has(ARM_MMU_IDX_PL1, va2));
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d1), EXCP_NONE);   /* evicts d3 */
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va1));
+    ck_assert_int_eq(wr(K(15, 0, 8, 7, 0), 0), EXCP_NONE);    /* TLBIALL */
+    ck_assert_int_eq(wr(K(15, 0, 3, 0, 0), d2), EXCP_NONE);
+    ck_assert(!tlb_has(ARM_MMU_IDX_PL1, va2));
     ck_assert(arm_cp_ends_tb(arm_cp_lookup(K(15, 0, 3, 0, 0))));
     /* Cache maintenance is accepted and does nothing. */
     tlb_set_page(&at.cs->tlb, va1, va1, PAGE_READ, ARM_MMU_IDX_PL1);

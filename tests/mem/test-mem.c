@@ -289,7 +289,8 @@ START_TEST(test_tlb_init_flush)
     for (unsigned i = 0; i < TLB_SIZE; i++) {
         ck_assert_uint_eq(tlb.table[0][i].addr_read, TLB_EMPTY);
     }
-    ck_assert_int_eq(flushes_all, 1);
+    /* Nothing was dropped: the owner is not told. */
+    ck_assert_int_eq(flushes_all, 0);
 }
 END_TEST
 
@@ -534,6 +535,70 @@ START_TEST(test_tlb_flushes)
 }
 END_TEST
 
+/*
+ * Keys (tlb_set_key): a bank of entries per recent key.  An entry made
+ * under one key is not used under another and is found again when its key
+ * comes back; flushes reach every bank; a key in no bank takes the least
+ * recently used one, emptied.
+ */
+START_TEST(test_tlb_keys)
+{
+    void *host;
+
+    tlb_load(&tlb, 0x10000, MO_UB, 0);              /* key 0 */
+    tlb_set_key(&tlb, 0x55);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);              /* its own entry */
+    tlb_load(&tlb, 0x11000, MO_UB, 0);
+    ck_assert_int_eq(fills, 3);
+    tlb_set_key(&tlb, 0);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    ck_assert_int_eq(fills, 3);
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x11000)->addr_read, TLB_EMPTY);
+    tlb_set_key(&tlb, 0x55);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    tlb_load(&tlb, 0x11000, MO_UB, 0);
+    ck_assert_int_eq(fills, 3);
+    ck_assert_uint_eq(tlb.stat_key_switches, 3);
+    ck_assert_uint_eq(tlb.stat_key_misses, 1);
+    /* A page flush drops the page in the other bank too. */
+    tlb_flush_page(&tlb, 0x10000);
+    tlb_set_key(&tlb, 0);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    ck_assert_int_eq(fills, 4);
+    /* So does a whole flush (done when the bank is next used). */
+    tlb_set_key(&tlb, 0x55);
+    tlb_flush(&tlb);
+    tlb_set_key(&tlb, 0);
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x10000)->addr_read, TLB_EMPTY);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    ck_assert_int_eq(fills, 5);
+    /* Code made from a page: writes are noticed through every bank. */
+    tlb_set_key(&tlb, 0x55);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    tlb_set_key(&tlb, 0);
+    mem_set_code_page(as, RAM_BASE, true);
+    tlb_mark_code_page(&tlb, RAM_BASE);
+    tlb_set_key(&tlb, 0x55);
+    ck_assert(tlb_entry(&tlb, 0, 0x10000)->addr_write & TLB_NOTDIRTY);
+    tlb_store(&tlb, 0x10010, 1, MO_UB, 0);
+    ck_assert_int_eq(code_writes, 1);
+    /* A third key takes the least recently used bank (key 0's). */
+    fills = 0;
+    tlb_set_key(&tlb, 0xaa);
+    ck_assert_uint_eq(tlb_entry(&tlb, 0, 0x10000)->addr_read, TLB_EMPTY);
+    tlb_set_key(&tlb, 0x55);
+    tlb_load(&tlb, 0x10000, MO_UB, 0);
+    ck_assert_int_eq(fills, 0);
+    tlb_set_key(&tlb, 0);
+    ck_assert_uint_eq(tlb_get_code_page(&tlb, 0x10000, 0, &host), RAM_BASE);
+    ck_assert_int_eq(fills, 1);
+    ck_assert_uint_eq(tlb.stat_key_misses, 3);
+    /* Whole flushes tell the owner once, page flushes once per call. */
+    ck_assert_int_eq(flushes_all, 1);
+    ck_assert_int_eq(flushes_page, 1);
+}
+END_TEST
+
 START_TEST(test_tlb_probe_watch)
 {
     void *host;
@@ -620,6 +685,7 @@ Suite *suite_mem(void)
     tcase_add_test(tt, test_tlb_rom);
     tcase_add_test(tt, test_tlb_code_pages);
     tcase_add_test(tt, test_tlb_flushes);
+    tcase_add_test(tt, test_tlb_keys);
     tcase_add_test(tt, test_tlb_probe_watch);
     tcase_add_test(tt, test_tlb_watchpoints);
     suite_add_tcase(s, tt);

@@ -74,35 +74,16 @@ static void write_flush(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
     tlb_flush(&env_cpu(env)->tlb);
 }
 
-/* A domain's access as a rank: no access (0, and reserved 2) < client < manager. */
-static unsigned domain_rank(uint32_t dacr, unsigned d)
-{
-    static const unsigned char rank[4] = { 0, 1, 0, 2 };
-
-    return rank[(dacr >> (2 * d)) & 3];
-}
-
 /*
- * DACR: a write that narrows no domain keeps the TLB and the jump cache.
- * Their entries were made under the old value, which allowed less: an
- * access an entry refuses misses and walks the tables again, and a TB
- * found through the jump cache was executable then and still is.  Linux's
- * software PAN writes DACR around every user access and kernel entry,
- * half of the writes widening the user domain: the boot's most frequent
- * whole-TLB flush, and its jump-cache misses after it.
+ * DACR: the TLB keeps a bank of entries per recent DACR value (mem/tlb.h):
+ * Linux's software PAN writes DACR around every user access and kernel
+ * entry, switching between two values, and a whole-TLB flush at each
+ * narrowing write was most of the boot's flushes and page-table walks.
  */
 static void dacr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)
 {
-    uint32_t old = env->cp15.dacr;
-
     env->cp15.dacr = (uint32_t)v;
-    for (unsigned d = 0; d < 16; d++) {
-        if (domain_rank((uint32_t)v, d) < domain_rank(old, d)) {
-            count_flush(ri);
-            tlb_flush(&env_cpu(env)->tlb);
-            return;
-        }
-    }
+    tlb_set_key(&env_cpu(env)->tlb, (uint32_t)v);
 }
 
 static void cpacr_write(CPUARMState *env, const ARMCPRegInfo *ri, uint64_t v)

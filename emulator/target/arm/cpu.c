@@ -408,6 +408,7 @@ void arm_cpu_reset(ARMCPU *cpu)
     cs->halted = false;
     cs->exception_index = EXCP_NONE;
     if (cpu->tlb_ready) {
+        tlb_set_key(&cs->tlb, env->cp15.dacr);   /* DACR resets to 0 */
         tlb_flush(&cs->tlb);
     }
 }

@@ -5,8 +5,9 @@
  *
  * The engine's TLB is not tagged with ASIDs, so translations are cached
  * per MMU index only; cp15.c flushes it whenever TTBR0/1 (which hold the
- * ASID with EAE = 1), TTBCR, CONTEXTIDR, DACR or SCTLR change.  Hence nG
- * and the ASID play no part here.  Memory attributes (TEX remap, MAIR)
+ * ASID with EAE = 1), TTBCR, CONTEXTIDR or SCTLR change, and keeps a bank
+ * of entries per recent DACR value (tlb_set_key).  Hence nG and the ASID
+ * play no part here.  Memory attributes (TEX remap, MAIR)
  * are not modelled beyond what the 64-bit PAR reports.  Supersections
  * and long descriptors map 40-bit physical addresses; the address space
  * finds nothing above 4 GiB, so accesses there are external aborts.
