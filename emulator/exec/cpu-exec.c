@@ -195,7 +195,10 @@ static inline bool jmp_cache_hit(const CPUState *cs,
            tb_code_mapped(cs, tb);
 }
 
-/* The TB for the current state, translating it if needed. */
+/*
+ * The TB for the current state, translating it if needed; NULL when it
+ * does not fit in the slice and the slice may end early (budget_at_most).
+ */
 static TranslationBlock *tb_find(CPUState *cs)
 {
     ExecState *es = &exec_state;
@@ -230,6 +233,9 @@ static TranslationBlock *tb_find(CPUState *cs)
         }
     }
     if ((int64_t)tb->icount > cs->icount_budget) {
+        if (cs->budget_at_most && cs->icount_budget < cs->icount_slice) {
+            return NULL;
+        }
         /* Does not fit in the slice: a shorter one-shot TB does. */
         tb = tb_gen_code(cs, pc, flags,
                          CF_NOCACHE | (uint32_t)cs->icount_budget);
@@ -315,6 +321,9 @@ static G_GNUC_NO_INLINE int cpu_exec_inner(CPUState *cs)
             return EXCP_INTERRUPT;
         }
         tb = tb_find(cs);
+        if (!tb) {
+            return EXCP_INTERRUPT;
+        }
         if (last_tb && flush_gen == es->flush_count &&
             !(es->debug & EXEC_DEBUG_NOCHAIN)) {
             tb_add_jump(last_tb, last_slot, tb);

@@ -164,6 +164,14 @@ struct CPUState {
     /* icount_budget at the start of the current cpu_exec() slice. */
     int64_t icount_slice;
     /*
+     * (rw) The budget is an upper bound, not an exact count: a TB that
+     * does not fit in what is left of a slice that already ran something
+     * ends the slice (the next one runs it whole) instead of a shorter
+     * one-shot TB being translated.  For boards whose time is not counted
+     * in instructions (no -icount); off by default.
+     */
+    bool budget_at_most;
+    /*
      * cflags to use for the next TB (e.g. 1 insn after code changed).
      * [interpreter fast path] lookup_and_goto_ptr chains only while 0.
      */

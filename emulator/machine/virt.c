@@ -635,6 +635,12 @@ VirtMachine *virt_create(const VirtConfig *cfg, const VirtConsole *console,
         goto fail;
     }
     for (unsigned i = 0; i < m->nb_cpus; i++) {
+        /*
+         * Without -icount nothing counts on a slice running exactly its
+         * budget: one ending a few instructions early saves translating a
+         * one-shot TB for its tail (a quarter of a boot's translations).
+         */
+        m->cpu[i].parent.budget_at_most = !m->cfg.icount;
         m->link[i] = (VirtCpuLink){ m, i, { false, false } };
         arm_cpu_set_nb_cpus(&m->cpu[i], m->nb_cpus);
         arm_cpu_set_call_hook(&m->cpu[i], psci_call, m);

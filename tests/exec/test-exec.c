@@ -461,6 +461,38 @@ START_TEST(test_icount_budget)
 }
 END_TEST
 
+/*
+ * budget_at_most: a slice that ran something ends before a TB that does
+ * not fit (no one-shot TB); a slice too small for the TB from its start
+ * still gets a one-shot TB, so the CPU always moves on.
+ */
+START_TEST(test_budget_at_most)
+{
+    const uint32_t prog[] = {
+        I(OP_ADDI, 1, 1, 1),               /* 0x1000 */
+        BR(OP_J, 0, 0x1004, 0x1000),       /* 0x1004 */
+    };
+    uint64_t made;
+
+    load(0x1000, prog, G_N_ELEMENTS(prog));
+    cpu->pc = 0x1000;
+    cpu->cs.budget_at_most = true;
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 7), EXCP_INTERRUPT);
+    ck_assert_uint_eq(cpu->r[1], 3);
+    ck_assert_uint_eq(cpu->pc, 0x1000);
+    ck_assert_uint_eq(cpu->cs.icount_total, 6);
+    ck_assert_int_eq(cpu->cs.icount_budget, 1);
+    made = stats().tbs_nocache;
+    ck_assert_uint_eq(made, 0);
+    /* Too small from the start: one instruction, one-shot. */
+    ck_assert_int_eq(cpu_exec(&cpu->cs, 1), EXCP_INTERRUPT);
+    ck_assert_uint_eq(cpu->r[1], 4);
+    ck_assert_uint_eq(cpu->pc, 0x1004);
+    ck_assert_uint_eq(stats().tbs_nocache, 1);
+    cpu->cs.budget_at_most = false;
+}
+END_TEST
+
 static void load_irq_handler(void)
 {
     const uint32_t handler[] = {
@@ -991,6 +1023,7 @@ Suite *suite_exec(void)
     tcase_add_test(tc, test_cpu_exit_from_device);
     tcase_add_test(tc, test_indirect_jumps);
     tcase_add_test(tc, test_remap_code_page);
+    tcase_add_test(tc, test_budget_at_most);
     tcase_add_test(tc, test_remap_second_page);
     tcase_add_test(tc, test_code_buffer_flush);
     tcase_add_test(tc, test_debug_nochain_trace);
