@@ -187,14 +187,6 @@ void cpu_st_mmu(CPUState *cs, uint64_t vaddr, uint64_t val, MemOp op,
 
 /* ---- the loop ---- */
 
-static inline bool jmp_cache_hit(const CPUState *cs,
-                                 const TranslationBlock *tb, uint64_t pc,
-                                 uint64_t flags)
-{
-    return tb && tb->pc == pc && tb->flags == flags && tb->cflags == 0 &&
-           tb_code_mapped(cs, tb);
-}
-
 /*
  * The TB for the current state, translating it if needed; NULL when it
  * does not fit in the slice and the slice may end early (budget_at_most).
@@ -216,12 +208,12 @@ static TranslationBlock *tb_find(CPUState *cs)
     }
     h = tb_jmp_cache_hash(pc);
     tb = cs->tb_jmp_cache[h];
-    if (!jmp_cache_hit(cs, tb, pc, flags)) {
+    if (!tb_jmp_cache_hit(cs, tb, pc, flags)) {
         /* May longjmp: prefetch abort.  Fills the code TLB... */
         phys = tlb_get_code_page(&cs->tlb, pc, cs->ops->mmu_index(cs, true),
                                  &host);
         /* ...after which the entry may be good again (a flushed TLB). */
-        if (!jmp_cache_hit(cs, tb, pc, flags)) {
+        if (!tb_jmp_cache_hit(cs, tb, pc, flags)) {
             es->stats.tb_lookups_hash++;
             tb = tb_lookup_hash(cs, phys, pc, flags, 0);
             if (!tb) {

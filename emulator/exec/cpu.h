@@ -233,6 +233,19 @@ static inline bool tb_code_mapped(const CPUState *cs,
                            vpage + TARGET_PAGE_SIZE, tb->page_addr[1]));
 }
 
+/*
+ * tb_jmp_cache_hit: whether @tb, a jump-cache entry (may be NULL), is the
+ * cached TB for (@pc, @flags) and still mapped: the one test of the loop
+ * and of the interpreter's lookup_and_goto_ptr.
+ */
+static inline bool tb_jmp_cache_hit(const CPUState *cs,
+                                    const TranslationBlock *tb, uint64_t pc,
+                                    uint64_t flags)
+{
+    return tb && tb->pc == pc && tb->flags == flags && tb->cflags == 0 &&
+           tb_code_mapped(cs, tb);
+}
+
 /**
  * cpu_init: initialise @cs (zeroing it first; call before filling the
  * target's fields) and register it with the exec room.
